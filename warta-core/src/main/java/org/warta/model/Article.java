@@ -1,0 +1,57 @@
+package org.warta.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Clean article text and its metadata. All annotation offsets of a {@link Doc} point into {@link #text()}.
+ *
+ * @param sourceOffsets for inputs whose text is the source (text pages, JSON lines), the code-point
+ *     offset in the input text of each code point of {@code text}, plus one final entry for the end;
+ *     {@code null} for HTML and other inputs that have no source text
+ * @param published ISO 8601 date or date-time at its precision, or null
+ * @param publishedPrecision "day", "month", "year", "minute", … or null
+ */
+public record Article(
+        String id,
+        String inputName,
+        String url,
+        String canonicalUrl,
+        String outlet,
+        String title,
+        String text,
+        String language,
+        String published,
+        String publishedPrecision,
+        boolean publishedInferred,
+        String dateline,
+        List<String> authors,
+        List<String> editors,
+        int[] sourceOffsets) {
+
+    public Article {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        editors = editors == null ? List.of() : List.copyOf(editors);
+    }
+
+    /** Source offset of a char index into {@link #text()}, or -1 when the article has no source text. */
+    public int sourceOffset(int charIndex) {
+        if (sourceOffsets == null) return -1;
+        int cp = text.codePointCount(0, charIndex);
+        return sourceOffsets[Math.min(cp, sourceOffsets.length - 1)];
+    }
+
+    /** A copy with publication date fields replaced. */
+    public Article withPublished(String value, String precision, boolean inferred) {
+        return new Article(id, inputName, url, canonicalUrl, outlet, title, text, language, value, precision,
+                inferred, dateline, authors, editors, sourceOffsets);
+    }
+
+    /** A copy with the language replaced. */
+    public Article withLanguage(String lang) {
+        return new Article(id, inputName, url, canonicalUrl, outlet, title, text, lang, published,
+                publishedPrecision, publishedInferred, dateline, authors, editors, sourceOffsets);
+    }
+}

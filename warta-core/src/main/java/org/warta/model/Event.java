@@ -1,0 +1,42 @@
+package org.warta.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A PLOVER-typed event that one article reports, with its mentions (the evidence). Field names follow the
+ * event record of the product brief; {@code org.warta.io.EventJson} writes it against
+ * {@code schema/event.schema.json}.
+ */
+public record Event(
+        String id,
+        String articleId,
+        String type,
+        String mode,
+        List<String> context,
+        String cameo,
+        Integer ploverQuad,
+        Integer cameoQuad,
+        Double score,
+        String date,
+        String datePrecision,
+        boolean dateInferred,
+        List<Actor> actor,
+        List<Actor> recipient,
+        Location location,
+        Map<String, Long> size,
+        Modality modality,
+        List<Attribution> attribution,
+        List<EventMention> mentions,
+        double confidence,
+        String summary) {
+
+    public Event {
+        context = List.copyOf(context);
+        actor = List.copyOf(actor);
+        recipient = List.copyOf(recipient);
+        size = size == null ? Map.of() : Map.copyOf(size);
+        attribution = List.copyOf(attribution);
+        mentions = List.copyOf(mentions);
+    }
+}

@@ -1,0 +1,12 @@
+package org.warta.time;
+
+import org.warta.model.Doc;
+import org.warta.pipeline.Stage;
+
+/** PLACEHOLDER: being written. */
+public final class TimeTagger implements Stage {
+    public TimeTagger(org.warta.lang.Languages langs) {}
+
+    @Override
+    public void process(Doc doc) {}
+}
