@@ -1,12 +1,154 @@
 package org.warta.actor;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.warta.kb.KnowledgeBase;
+import org.warta.lang.Languages;
+import org.warta.model.Actor;
 import org.warta.model.Doc;
+import org.warta.model.EntityMention;
+import org.warta.model.EntityMention.Kind;
+import org.warta.model.Token;
 import org.warta.pipeline.Stage;
 
-/** PLACEHOLDER: being written. */
+/**
+ * Within-article coreference: short names ("Austin", "Kim") to the full names written earlier; role
+ * phrases without a name ("menteri pertahanan AS") to the person of that office and country in the
+ * article, else to the knowledge base's office holder on the article's date; counterparts ("mitranya")
+ * take the sector of the person beside them; third-person singular pronouns to the latest person.
+ * First-person pronouns are left to the quote attributor (they are the speaker).
+ */
 public final class CorefResolver implements Stage {
-    public CorefResolver(org.warta.lang.Languages langs, org.warta.kb.KnowledgeBase kb) {}
+    private final KnowledgeBase kb;
+
+    public CorefResolver(Languages languages, KnowledgeBase kb) {
+        this.kb = kb;
+    }
 
     @Override
-    public void process(Doc doc) {}
+    public void process(Doc doc) {
+        List<EntityMention> ms = new ArrayList<>(doc.entities());
+        LocalDate date = ActorRecognizer.referenceDate(doc);
+        addShortNames(doc, ms, date);
+        for (int i = 0; i < ms.size(); i++) {
+            EntityMention m = ms.get(i);
+            if (m.kind() == Kind.PERSON && m.actor() != null && m.actor().name() == null && m.office() != null
+                    && !m.office().equals(ActorRecognizer.RELATIONAL)) {
+                EntityMention ante = null;
+                for (int j = i - 1; j >= 0 && ante == null; j--) {
+                    EntityMention c = ms.get(j);
+                    if (c.kind() == Kind.PERSON && c.actor() != null && c.actor().name() != null
+                            && m.office().equals(c.office()) && (m.actor().code() == null || m.actor().code().equals(c.actor().code())))
+                        ante = c;
+                }
+                if (ante != null) {
+                    ms.set(i, m.withActor(new Actor(m.text(), ante.actor().code(), ante.actor().sector(), ante.actor().name(),
+                            ante.actor().wikidata()), ms.indexOf(ante)));
+                } else if (m.actor().code() != null) {
+                    List<KnowledgeBase.Person> hs = kb.holders(m.office(), m.actor().code(), date);
+                    if (hs.size() == 1) {
+                        KnowledgeBase.Person p = hs.get(0);
+                        ms.set(i, m.withActor(new Actor(m.text(), p.country(), p.sector(), p.name(), p.wikidata()), -1));
+                    }
+                }
+            } else if (m.kind() == Kind.PERSON && ActorRecognizer.RELATIONAL.equals(m.office()) && m.actor().sector() == null) {
+                for (int j = i - 1; j >= 0; j--) {
+                    EntityMention c = ms.get(j);
+                    if (c.kind() == Kind.PERSON && c.actor() != null && c.actor().sector() != null) {
+                        Actor a = m.actor();
+                        ms.set(i, m.withActor(new Actor(a.text(), a.code(), c.actor().sector(), a.name(), a.wikidata()), j));
+                        break;
+                    }
+                }
+            } else if (m.kind() == Kind.PRONOUN && "3sg".equals(m.office())) {
+                for (int j = i - 1; j >= 0; j--) {
+                    EntityMention c = ms.get(j);
+                    if (c.kind() == Kind.PERSON && c.actor() != null && (c.actor().name() != null || c.actor().code() != null)) {
+                        Actor a = c.actor();
+                        ms.set(i, m.withActor(new Actor(m.text(), a.code(), a.sector(), a.name(), a.wikidata()), j));
+                        break;
+                    }
+                }
+            }
+        }
+        groupsTakeContextCountry(ms);
+        doc.setEntities(ms);
+    }
+
+    /**
+     * A group noun with no country of its own ("polisi", "demonstran", "massa") is taken to belong to the
+     * country the article is about: the state its names point to most often (ties: the first named).
+     * News mostly reports its own country's police and crowds; a group of another country is normally
+     * named with it ("polisi Israel"), which the recogniser already codes.
+     */
+    private static void groupsTakeContextCountry(List<EntityMention> ms) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (EntityMention m : ms) {
+            if (m.kind() == Kind.PRONOUN || m.kind() == Kind.GROUP || m.actor() == null || m.actor().code() == null) continue;
+            String c = m.actor().code();
+            if (KnowledgeBase.SPECIAL_CODES.contains(c)) continue;
+            counts.merge(c, 1, Integer::sum);
+        }
+        String best = null;
+        int n = 0;
+        for (Map.Entry<String, Integer> e : counts.entrySet())
+            if (e.getValue() > n) {
+                best = e.getKey();
+                n = e.getValue();
+            }
+        if (best == null) return;
+        for (int i = 0; i < ms.size(); i++) {
+            EntityMention m = ms.get(i);
+            if (m.kind() == Kind.GROUP && m.actor() != null && m.actor().code() == null) {
+                Actor a = m.actor();
+                ms.set(i, m.withActor(new Actor(a.text(), best, a.sector(), a.name(), a.wikidata()), -1));
+            }
+        }
+    }
+
+    /**
+     * A capitalised word not inside another mention that equals a word of a person named earlier in the
+     * article ("Austin" after "Lloyd Austin"), or, failing that, of exactly one person in office on the
+     * article's date ("Trump"), becomes a mention of that person.
+     */
+    private void addShortNames(Doc doc, List<EntityMention> ms, LocalDate date) {
+        Map<String, Set<String>> kbTokens = kb.nameTokens(date);
+        List<EntityMention> added = new ArrayList<>();
+        for (Token t : doc.tokens()) {
+            if (!t.isWord() || !t.isCapitalised() || t.text().length() < 3 || inside(ms, t.start())) continue;
+            if (doc.tokens().size() > t.index() + 2 && doc.tokens().get(t.index() + 1).text().equals("-")) continue;
+            String w = t.lower();
+            EntityMention ante = null;
+            for (EntityMention m : ms) {
+                if (m.start() >= t.start()) break;
+                if (m.kind() != Kind.PERSON || m.actor() == null || m.actor().name() == null) continue;
+                for (String part : m.actor().name().split("[\\s-]+"))
+                    if (part.toLowerCase(Locale.ROOT).equals(w)) ante = m;
+            }
+            if (ante != null) {
+                Actor a = ante.actor();
+                added.add(new EntityMention(t.start(), t.end(), t.text(), Kind.PERSON,
+                        new Actor(t.text(), a.code(), a.sector(), a.name(), a.wikidata()), ante.office(), ms.indexOf(ante)));
+                continue;
+            }
+            Set<String> ids = kbTokens.get(w);
+            if (ids != null && ids.size() == 1) {
+                KnowledgeBase.Person p = kb.term(ids.iterator().next(), date).orElseThrow();
+                added.add(new EntityMention(t.start(), t.end(), t.text(), Kind.PERSON,
+                        new Actor(t.text(), p.country(), p.sector(), p.name(), p.wikidata()), p.office(), -1));
+            }
+        }
+        if (added.isEmpty()) return;
+        ms.addAll(added);
+        ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    }
+
+    private static boolean inside(List<EntityMention> ms, int pos) {
+        for (EntityMention m : ms) if (m.start() <= pos && pos < m.end()) return true;
+        return false;
+    }
 }

@@ -43,6 +43,18 @@ public record Article(
         return sourceOffsets[Math.min(cp, sourceOffsets.length - 1)];
     }
 
+    /**
+     * Source offset just past the char before {@code charIndex}: the exclusive end in the input text of a
+     * span of {@link #text()} ending at {@code charIndex}; -1 when the article has no source text.
+     */
+    public int sourceEndOffset(int charIndex) {
+        if (sourceOffsets == null) return -1;
+        if (charIndex <= 0) return sourceOffset(0);
+        int i = charIndex - 1;
+        if (i > 0 && Character.isLowSurrogate(text.charAt(i))) i--;
+        return sourceOffset(i) + 1;
+    }
+
     /** A copy with publication date fields replaced. */
     public Article withPublished(String value, String precision, boolean inferred) {
         return new Article(id, inputName, url, canonicalUrl, outlet, title, text, language, value, precision,

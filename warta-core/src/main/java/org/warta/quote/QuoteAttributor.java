@@ -1,12 +1,250 @@
 package org.warta.quote;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.warta.lang.LanguagePack;
+import org.warta.lang.Languages;
+import org.warta.lang.TsvTable;
+import org.warta.model.Actor;
 import org.warta.model.Doc;
+import org.warta.model.EntityMention;
+import org.warta.model.Quote;
+import org.warta.model.Sentence;
+import org.warta.model.Token;
 import org.warta.pipeline.Stage;
 
-/** PLACEHOLDER: being written. */
+/**
+ * Reported speech and who says it: direct quotes framed by a cue after them ({@code “…,” kata X}) or
+ * before them ({@code X mengatakan, “…”}), indirect speech ({@code X mengatakan bahwa …}, with the
+ * speaker found across a relative clause: {@code X, yang mengatakan bahwa …}) and {@code menurut X, …}.
+ * First-person pronouns inside a direct quote become the speaker.
+ */
 public final class QuoteAttributor implements Stage {
-    public QuoteAttributor(org.warta.lang.Languages langs) {}
+    private record Cue(String position, String modality) {}
+
+    private record LangData(Map<String, Cue> cues, Set<String> complementizers, Set<String> firstPerson) {}
+
+    private final Map<String, LangData> langs = new HashMap<>();
+
+    public QuoteAttributor(Languages languages) {
+        for (String code : languages.codes()) {
+            LanguagePack p = languages.get(code);
+            Map<String, Cue> cues = new HashMap<>();
+            for (TsvTable.Row r : p.rows("speech-verbs.tsv")) {
+                String pos = r.required("position");
+                if (!Set.of("after", "before", "according").contains(pos))
+                    throw r.error("position must be after, before or according: " + pos);
+                String mod = r.required("modality");
+                String key = r.required("form").toLowerCase(Locale.ROOT);
+                // a form may be both an after- and a before-cue ("said"): keep both by suffixing the key
+                cues.put(cues.containsKey(key) ? key + "#" + pos : key, new Cue(pos, mod.equals("-") ? null : mod));
+            }
+            Set<String> comp = new HashSet<>();
+            for (String w : p.words("complementizers.txt")) comp.add(w.toLowerCase(Locale.ROOT));
+            Set<String> first = new HashSet<>();
+            for (TsvTable.Row r : p.rows("pronouns.tsv"))
+                if (r.required("person").equals("1")) first.add(r.required("form").toLowerCase(Locale.ROOT));
+            langs.put(code, new LangData(cues, comp, first));
+        }
+    }
+
+    private static boolean isOpenQuote(String s) {
+        return s.equals("“") || s.equals("\"") || s.equals("«") || s.equals("„");
+    }
+
+    private static boolean isCloseQuote(String s) {
+        return s.equals("”") || s.equals("\"") || s.equals("»");
+    }
 
     @Override
-    public void process(Doc doc) {}
+    public void process(Doc doc) {
+        String l = doc.article().language();
+        LangData ld = langs.getOrDefault(l == null ? "id" : l, langs.get("id"));
+        List<EntityMention> ms = new ArrayList<>(doc.entities());
+        for (Sentence s : doc.sentences()) {
+            List<Token> toks = doc.tokensOf(s);
+            List<int[]> directSpans = new ArrayList<>();
+            // 1. direct quotes
+            int open = -1;
+            for (int i = 0; i < toks.size(); i++) {
+                String t = toks.get(i).text();
+                boolean straight = t.equals("\"");
+                if (open < 0 && (t.equals("“") || (straight && i + 1 < toks.size() && toks.get(i + 1).start() == toks.get(i).end()))
+                        && !t.equals("”")) {
+                    open = i;
+                } else if (isCloseQuote(t) && (open >= 0 || directSpans.isEmpty())) {
+                    int cStart = open >= 0 ? toks.get(open).end() : (i > 0 ? toks.get(0).start() : -1);
+                    int cEnd = toks.get(i).start();
+                    if (cStart >= 0 && cEnd > cStart) {
+                        directSpans.add(new int[] {cStart, cEnd});
+                        Quote q = frameAfter(doc, ld, ms, toks, i + 1, cStart, cEnd);
+                        if (q == null && open > 0) q = frameBefore(doc, ld, ms, toks, open, cStart, cEnd);
+                        if (q == null) q = new Quote(cStart, cEnd, -1, -1, null, null, -1, -1, -1, true, null);
+                        doc.addQuote(q);
+                        if (q.speaker() != null) speakerPronouns(ms, ld, q);
+                    }
+                    open = -1;
+                }
+            }
+            // 2. indirect speech outside direct quotes
+            for (int i = 0; i < toks.size(); i++) {
+                Token t = toks.get(i);
+                if (insideSpans(directSpans, t.start())) continue;
+                Cue cue = ld.cues().get(t.lower());
+                if (cue == null || cue.position().equals("after")) cue = ld.cues().get(t.lower() + "#before");
+                if (cue == null) continue;
+                if (cue.position().equals("before")) {
+                    EntityMention sp = speakerBefore(doc, ms, toks, i);
+                    int c = i + 1;
+                    while (c < toks.size() && (toks.get(c).text().equals(",") || ld.complementizers().contains(toks.get(c).lower()))) c++;
+                    if (c >= toks.size()) continue;
+                    int cStart = toks.get(c).start();
+                    int cEnd = s.end();
+                    if (isOpenQuote(toks.get(c).text())) continue; // a direct quote follows: handled above
+                    doc.addQuote(new Quote(cStart, cEnd, t.start(), t.end(), t.text(), sp == null ? null : sp.actor(),
+                            sp == null ? -1 : sp.start(), sp == null ? -1 : sp.end(), sp == null ? -1 : ms.indexOf(sp), false,
+                            cue.modality()));
+                } else if (cue.position().equals("according")) {
+                    EntityMention sp = mentionStartingAt(ms, i + 1 < toks.size() ? toks.get(i + 1).start() : -1);
+                    if (sp == null && i + 2 < toks.size()) sp = mentionStartingAt(ms, toks.get(i + 2).start()); // "according to X"
+                    if (sp == null) continue;
+                    int cStart, cEnd;
+                    boolean atStart = i == 0 || (i <= 2 && !toks.get(0).isWord());
+                    if (atStart || i < toks.size() / 2) {
+                        int comma = sp.end();
+                        int k = i + 1;
+                        while (k < toks.size() && !(toks.get(k).start() >= sp.end() && toks.get(k).text().equals(","))) k++;
+                        comma = k < toks.size() ? toks.get(k).end() : sp.end();
+                        cStart = comma;
+                        cEnd = s.end();
+                    } else {
+                        cStart = s.start();
+                        cEnd = t.start();
+                    }
+                    doc.addQuote(new Quote(cStart, cEnd, t.start(), t.end(), t.text(), sp.actor(), sp.start(), sp.end(),
+                            ms.indexOf(sp), false, cue.modality()));
+                }
+            }
+        }
+        doc.setEntities(ms);
+    }
+
+    private static boolean insideSpans(List<int[]> spans, int pos) {
+        for (int[] sp : spans) if (sp[0] <= pos && pos < sp[1]) return true;
+        return false;
+    }
+
+    private static EntityMention mentionStartingAt(List<EntityMention> ms, int pos) {
+        for (EntityMention m : ms) if (m.start() == pos) return m;
+        return null;
+    }
+
+    /** "…," kata X — cue right after the closing quote (and an optional comma). */
+    private Quote frameAfter(Doc doc, LangData ld, List<EntityMention> ms, List<Token> toks, int from, int cStart, int cEnd) {
+        int i = from;
+        while (i < toks.size() && toks.get(i).text().equals(",")) i++;
+        if (i >= toks.size()) return null;
+        Token cueTok = toks.get(i);
+        Cue cue = ld.cues().get(cueTok.lower());
+        if (cue == null || !cue.position().equals("after")) return null;
+        EntityMention sp = null;
+        if (i + 1 < toks.size()) sp = mentionStartingAt(ms, toks.get(i + 1).start());
+        if (sp == null && cueTok.lower().endsWith("nya")) sp = latestPerson(ms, cueTok.start());
+        Actor a = sp == null ? null : sp.actor();
+        if (sp == null && i + 1 < toks.size() && toks.get(i + 1).isWord()) {
+            // an unknown speaker: the words up to the next punctuation
+            int end = toks.get(i + 1).end();
+            for (int k = i + 2; k < toks.size() && toks.get(k).isWord() && k < i + 6; k++) end = toks.get(k).end();
+            String txt = doc.text().substring(toks.get(i + 1).start(), end);
+            a = new Actor(txt, null, null, null, null);
+            return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), a, toks.get(i + 1).start(), end, -1, true, cue.modality());
+        }
+        return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), a, sp == null ? -1 : sp.start(),
+                sp == null ? -1 : sp.end(), sp == null ? -1 : ms.indexOf(sp), true, cue.modality());
+    }
+
+    /** X mengatakan, "…" — a before-cue just before the opening quote. */
+    private Quote frameBefore(Doc doc, LangData ld, List<EntityMention> ms, List<Token> toks, int open, int cStart, int cEnd) {
+        int i = open - 1;
+        while (i >= 0 && (toks.get(i).text().equals(",") || toks.get(i).text().equals(":"))) i--;
+        if (i < 0) return null;
+        Token cueTok = toks.get(i);
+        Cue cue = ld.cues().get(cueTok.lower());
+        if (cue == null || cue.position().equals("after")) cue = ld.cues().get(cueTok.lower() + "#before");
+        EntityMention sp;
+        if (cue == null) {
+            // "X: “…”"
+            if (!toks.get(open - 1).text().equals(":")) return null;
+            sp = latestMentionBefore(ms, toks.get(open - 1).start(), toks.get(0).start());
+            if (sp == null) return null;
+            return new Quote(cStart, cEnd, -1, -1, ":", sp.actor(), sp.start(), sp.end(), ms.indexOf(sp), true, null);
+        }
+        sp = speakerBefore(doc, ms, toks, i);
+        return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), sp == null ? null : sp.actor(),
+                sp == null ? -1 : sp.start(), sp == null ? -1 : sp.end(), sp == null ? -1 : ms.indexOf(sp), true, cue.modality());
+    }
+
+    /**
+     * The speaker of a before-cue at token {@code cue}: the nearest mention to its left in the sentence,
+     * jumping over a relative clause set off by commas ("Kim, yang berbicara …, mengatakan") and taking the
+     * head of "X, yang mengatakan" when the cue itself is in a relative clause.
+     */
+    private EntityMention speakerBefore(Doc doc, List<EntityMention> ms, List<Token> toks, int cue) {
+        int sentStart = toks.get(0).start();
+        int limit = toks.get(cue).start();
+        int k = cue - 1;
+        if (k >= 0 && toks.get(k).lower().equals("yang")) {
+            int j = k - 1;
+            if (j >= 0 && toks.get(j).text().equals(",")) j--;
+            return j >= 0 ? latestMentionBefore(ms, toks.get(j).end(), sentStart) : null;
+        }
+        // ", yang … ," right before the cue: skip it
+        if (k >= 0 && toks.get(k).text().equals(",")) {
+            for (int j = k - 1; j > 0; j--) {
+                if (toks.get(j).lower().equals("yang") && toks.get(j - 1).text().equals(",")) {
+                    limit = toks.get(j - 1).start();
+                    break;
+                }
+                if (toks.get(j).text().equals(",")) break;
+            }
+        }
+        // the subject: the nearest mention before the cue that is not a prepositional object
+        return latestMentionBefore(ms, limit, sentStart);
+    }
+
+    private static EntityMention latestMentionBefore(List<EntityMention> ms, int pos, int notBefore) {
+        EntityMention best = null;
+        for (EntityMention m : ms) {
+            if (m.end() > pos || m.start() < notBefore) continue;
+            if (m.kind() == EntityMention.Kind.PRONOUN && m.actor() == null && !"1sg".equals(m.office()) && !"1pl".equals(m.office())) continue;
+            best = m;
+        }
+        return best;
+    }
+
+    private static EntityMention latestPerson(List<EntityMention> ms, int pos) {
+        EntityMention best = null;
+        for (EntityMention m : ms) {
+            if (m.start() >= pos) break;
+            if (m.kind() == EntityMention.Kind.PERSON && m.actor() != null) best = m;
+        }
+        return best;
+    }
+
+    /** First-person pronouns inside the quote stand for its speaker. */
+    private static void speakerPronouns(List<EntityMention> ms, LangData ld, Quote q) {
+        for (int i = 0; i < ms.size(); i++) {
+            EntityMention m = ms.get(i);
+            if (m.kind() == EntityMention.Kind.PRONOUN && m.start() >= q.start() && m.end() <= q.end()
+                    && ld.firstPerson().contains(m.text().toLowerCase(Locale.ROOT))) {
+                Actor a = q.speaker();
+                ms.set(i, m.withActor(new Actor(m.text(), a.code(), a.sector(), a.name(), a.wikidata()), q.speakerMention()));
+            }
+        }
+    }
 }

@@ -4,12 +4,29 @@ import org.warta.lang.Languages;
 import org.warta.model.Article;
 import org.warta.model.Page;
 
-/** PLACEHOLDER: being written. */
+/**
+ * The extractor for any page: text pages go to {@link TextPageExtractor}, HTML pages to
+ * {@link HtmlExtractor}. Thread-safe.
+ *
+ * <pre>{@code
+ * ArticleExtractor extractors = new Extractors(new Languages(List.of()));
+ * Article a = extractors.extract(page);
+ * }</pre>
+ */
 public final class Extractors implements ArticleExtractor {
-    public Extractors(Languages langs) {}
+    private final TextPageExtractor text;
+    private final HtmlExtractor html;
+
+    public Extractors(Languages langs) {
+        this.text = new TextPageExtractor(langs);
+        this.html = new HtmlExtractor(langs);
+    }
 
     @Override
     public Article extract(Page page) throws InputException {
-        throw new InputException(page.name(), "not yet");
+        return switch (page.type()) {
+            case TEXT -> text.extract(page);
+            case HTML -> html.extract(page);
+        };
     }
 }

@@ -1,0 +1,657 @@
+package org.warta.time;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.warta.lang.Languages;
+import org.warta.model.TimeExpr;
+
+/**
+ * Finds and normalises time expressions in plain text (TIMEX3 types and values), for any language whose
+ * pack has the time data files. Shared by {@link PublicationDater} (which looks for a written date) and
+ * {@link TimeTagger}. Works on characters, not tokens. Thread-safe.
+ */
+public final class TimeRecognizer {
+    /**
+     * A recognised expression.
+     *
+     * @param writtenDate the day and month are written in the text (not relative, not a weekday alone)
+     * @param yearInferred the year was not written but inferred from the anchor
+     */
+    public record Found(TimeExpr expr, boolean writtenDate, boolean yearInferred) {}
+
+    private final Languages langs;
+    private final Map<String, Grammar> grammars = new ConcurrentHashMap<>();
+
+    public TimeRecognizer(Languages langs) {
+        this.langs = langs;
+    }
+
+    /** True when the language has a pack (with time data). */
+    public boolean supports(String lang) {
+        return lang != null && langs.codes().contains(lang);
+    }
+
+    /** All expressions in the text, sorted by start, non-overlapping (longest wins), resolved against the anchor. */
+    public List<Found> find(String text, String lang, LocalDate anchor) {
+        return grammars.computeIfAbsent(lang, l -> new Grammar(new TimeLexicon(langs.get(l)))).find(text, anchor);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Date arithmetic, public for tests and for other stages.
+
+    /**
+     * The year of a day and month written without a year: the latest year whose date is not after the
+     * anchor and, when a weekday (ISO, 1 = Monday) is given, falls on it, searching back 28 years; else
+     * the anchor's year. -1 when the day and month make no date in that year.
+     */
+    public static int inferYear(int month, int day, Integer weekday, LocalDate anchor) {
+        if (month < 1 || month > 12 || day < 1 || day > 31) return -1;
+        for (int y = anchor.getYear(); y >= anchor.getYear() - 28; y--) {
+            LocalDate d = date(y, month, day);
+            if (d == null || d.isAfter(anchor)) continue;
+            if (weekday != null && d.getDayOfWeek().getValue() != weekday) continue;
+            return y;
+        }
+        return date(anchor.getYear(), month, day) == null ? -1 : anchor.getYear();
+    }
+
+    /** Year of a month named without a year: the anchor's year within six months either side, else adjacent. */
+    public static int monthYear(int month, LocalDate anchor) {
+        int am = anchor.getMonthValue();
+        if (month > am + 6) return anchor.getYear() - 1;
+        if (month < am - 6) return anchor.getYear() + 1;
+        return anchor.getYear();
+    }
+
+    static LocalDate date(int y, int m, int d) {
+        try {
+            return LocalDate.of(y, m, d);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    static String week(LocalDate d) {
+        return String.format(Locale.ROOT, "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    static String month(int y, int m) {
+        return String.format(Locale.ROOT, "%04d-%02d", y, m);
+    }
+
+    static String year(int y) {
+        return String.format(Locale.ROOT, "%04d", y);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** A candidate before overlap resolution. A value starting with "@" takes the last day mentioned. */
+    private static final class Cand {
+        int start, end;
+        String type, value, precision;
+        boolean inferred, written, yearInferred;
+        int prio;
+        int hour = -1, minute = -1; // clock times
+
+        Cand(int start, int end, String type, String value, String precision, boolean inferred, int prio) {
+            this.start = start;
+            this.end = end;
+            this.type = type;
+            this.value = value;
+            this.precision = precision;
+            this.inferred = inferred;
+            this.prio = prio;
+        }
+
+        boolean isDay() {
+            return "day".equals(precision) && "DATE".equals(type);
+        }
+    }
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final String L = TimeLexicon.L;
+    private static final String R = TimeLexicon.R;
+    private static final String NO_NUM_BEFORE = "(?<![\\p{N}][.,])(?<![\\p{L}\\p{N}])";
+    private static final String YEAR_END = "(?![\\p{N}])(?![.,]\\p{N})";
+
+    /** The compiled patterns of one language. */
+    private static final class Grammar {
+        final TimeLexicon lx;
+        final Pattern weekdayParen, dayMonth, monthDayP, numeric, monthYear, monthAlone, yearP, weekdayAlone,
+                relative, amount, setWeekday, clock, modUnit, modBefore, partAfter, between;
+        final Set<String> monthContext, pastAfter, futureAfter, thisAfter, pastBefore, futureBefore, thisBefore,
+                ago, later, notYearBefore, notYearAfter, am, pm, starts, mids, ends;
+
+        Grammar(TimeLexicon lx) {
+            this.lx = lx;
+            String wd = TimeLexicon.alt(lx.weekdays.keySet());
+            String names = TimeLexicon.alt(lx.monthNames);
+            String abbr = TimeLexicon.alt(lx.monthAbbrevs);
+            String anyMonth = "(?:" + names + R + "|" + abbr + "(?:\\.|" + R + "))";
+            String wdPfx = "(?:" + lx.alt("weekday_prefix") + "\\s+)?";
+            String ord = "(?:" + lx.alt("ordinal_suffix") + ")?";
+            String shiftBefore = lx.alt("past_before", "future_before", "this_before");
+            String shiftAfter = lx.alt("past_after", "future_after", "this_after");
+            String yearTail = "(?<y>\\d{4})" + YEAR_END;
+
+            weekdayParen = Pattern.compile(L + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s*\\(\\s*(?<a>\\d{1,2})\\s*(?<sep>[/.\\-])\\s*"
+                    + "(?<b>\\d{1,2})(?:\\s*\\k<sep>\\s*(?<y>\\d{4}|\\d{2}))?\\s*\\)", FLAGS);
+            dayMonth = Pattern.compile(L + "(?:" + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s+)?(?:" + lx.alt("date_prefix") + "\\s+)?"
+                    + NO_NUM_BEFORE + "(?<d>\\d{1,2})" + ord + "\\s*(?:" + lx.alt("day_month_link") + "\\s+)?(?<m>"
+                    + anyMonth + ")(?:\\s*,?\\s*" + yearTail + ")?", FLAGS);
+            monthDayP = Pattern.compile(L + "(?:(?<wd>" + wd + ")\\s*,?\\s+)?(?<m>" + anyMonth + ")\\s*(?<d>\\d{1,2})"
+                    + ord + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*,\\s*" + yearTail + "|\\s+(?<y2>\\d{4})" + YEAR_END + ")?", FLAGS);
+            numeric = Pattern.compile(NO_NUM_BEFORE + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>" + yearTail, FLAGS);
+            monthYear = Pattern.compile(L + "(?:" + lx.alt("month_prefix") + "\\s+)?(?<m>" + anyMonth + ")\\s*,?\\s+" + yearTail, FLAGS);
+            monthAlone = Pattern.compile(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?(?<pfx>" + lx.alt("month_prefix") + "\\s+)?(?<m>"
+                    + names + ")" + R + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?", FLAGS);
+            yearP = Pattern.compile(NO_NUM_BEFORE + "(?:(?<pfx>" + lx.alt("year_prefix") + ")\\s+)?(?<y>\\d{4})"
+                    + "(?:(?<dec>" + lx.alt("decade_suffix") + ")" + R + ")?" + YEAR_END + "(?![\\p{L}])(?:\\s+(?<suf>"
+                    + lx.alt("year_suffix") + ")" + R + ")?", FLAGS);
+            weekdayAlone = Pattern.compile(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?" + wdPfx + "(?<wd>" + wd + ")" + R
+                    + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?", FLAGS);
+            relative = Pattern.compile(L + "(?<r>" + TimeLexicon.alt(lx.relatives.keySet()) + ")" + R, FLAGS);
+            List<String> numWords = new ArrayList<>(), vague = new ArrayList<>(), prefixes = new ArrayList<>();
+            lx.numbers.forEach((w, n) -> {
+                if (n.kind().equals("vague")) vague.add(w);
+                else if (n.kind().equals("prefix")) prefixes.add(w);
+                else numWords.add(w);
+            });
+            String nw = TimeLexicon.alt(numWords);
+            String numPhrase = nw + "(?:[\\s-]+" + nw + ")*";
+            String unit = TimeLexicon.alt(lx.units.keySet());
+            String unitEnd = "(?![\\p{L}\\p{N}])(?!-\\p{L})";
+            amount = Pattern.compile(L + "(?:(?<ap>" + lx.alt("approx") + ")\\s+)?(?:(?<set>" + lx.alt("set_prefix") + ")\\s+)?"
+                    + "(?:(?<vu>" + TimeLexicon.alt(lx.vagueUnits.keySet()) + ")" + R
+                    + "|(?:(?<num>" + numPhrase + "|" + TimeLexicon.alt(vague) + ")\\s+|" + NO_NUM_BEFORE
+                    + "(?<dig>\\d+(?:[.,]\\d+)?)\\s*|(?<pf>" + TimeLexicon.alt(prefixes) + "))?(?<u>" + unit + ")" + unitEnd + ")"
+                    + "(?:\\s+(?<off>" + lx.alt("ago", "later") + ")" + R + ")?", FLAGS);
+            setWeekday = Pattern.compile(L + "(?<set>" + lx.alt("set_prefix") + ")\\s+" + wdPfx + "(?<wd>" + wd + ")" + R, FLAGS);
+            String clockPfx = lx.alt("clock_prefix");
+            clock = Pattern.compile(L + "(?:(?<cp>" + clockPfx + ")\\s+)?" + NO_NUM_BEFORE + "(?<h>\\d{1,2})(?:(?<sep>[.:])(?<mi>\\d{2}))?"
+                    + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*(?<ap>" + lx.alt("am", "pm") + ")(?![\\p{L}]))?(?:\\s+(?<z>"
+                    + lx.alt("clock_zone") + ")" + R + ")?", FLAGS);
+            String mods = lx.alt("start", "mid", "end");
+            String unitsMY = TimeLexicon.alt(lx.units.entrySet().stream()
+                    .filter(e -> Set.of("Y", "M", "W").contains(e.getValue().designator()) && e.getValue().multiple() == 1)
+                    .map(Map.Entry::getKey).toList());
+            modUnit = Pattern.compile(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("unit_determiner") + "\\s+)?(?<u>"
+                    + unitsMY + ")" + R, FLAGS);
+            modBefore = Pattern.compile(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("month_prefix") + "\\s+)?$", FLAGS);
+            partAfter = Pattern.compile("^\\s*,?\\s*(?<p>" + TimeLexicon.alt(lx.parts.keySet()) + ")" + R, FLAGS);
+            between = Pattern.compile("^[\\s,]*(?:" + lx.alt("approx") + "\\s*)?$", FLAGS);
+            monthContext = lx.wordSet("month_context", "past_before", "future_before", "this_before", "start", "mid", "end");
+            pastAfter = lx.wordSet("past_after");
+            futureAfter = lx.wordSet("future_after");
+            thisAfter = lx.wordSet("this_after");
+            pastBefore = lx.wordSet("past_before");
+            futureBefore = lx.wordSet("future_before");
+            thisBefore = lx.wordSet("this_before");
+            ago = lx.wordSet("ago");
+            later = lx.wordSet("later");
+            notYearBefore = lx.wordSet("not_year_before");
+            notYearAfter = lx.wordSet("not_year_after");
+            am = lx.wordSet("am");
+            pm = lx.wordSet("pm");
+            starts = lx.wordSet("start");
+            mids = lx.wordSet("mid");
+            ends = lx.wordSet("end");
+        }
+
+        List<Found> find(String text, LocalDate anchor) {
+            List<Cand> cands = new ArrayList<>();
+            weekdayParen(text, anchor, cands);
+            dayMonth(text, anchor, cands);
+            if (lx.monthDay) monthDay(text, anchor, cands);
+            numeric(text, cands);
+            monthYear(text, cands);
+            monthAlone(text, anchor, cands);
+            years(text, cands);
+            weekdayAlone(text, anchor, cands);
+            relatives(text, anchor, cands);
+            amounts(text, anchor, cands);
+            setWeekday(text, cands);
+            clocks(text, cands);
+            modUnits(text, anchor, cands);
+            List<Cand> chosen = select(cands);
+            chosen = compose(text, chosen);
+            return resolve(text, chosen, anchor);
+        }
+
+        // ---- families ---------------------------------------------------------------------------
+
+        private Integer weekday(String s) {
+            return s == null ? null : lx.weekdays.get(TimeLexicon.key(s));
+        }
+
+        private int monthOf(String s) {
+            String k = TimeLexicon.key(s);
+            if (k.endsWith(".")) k = k.substring(0, k.length() - 1);
+            Integer m = lx.months.get(k);
+            return m == null ? -1 : m;
+        }
+
+        /** A full date candidate from day, month and an optional written year. */
+        private void addDate(List<Cand> out, int start, int end, int d, int m, String y, Integer wd, LocalDate anchor, int prio) {
+            int year;
+            boolean inferred = false;
+            if (y != null) {
+                year = Integer.parseInt(y);
+                if (y.length() == 2) year += 2000;
+            } else {
+                year = inferYear(m, d, wd, anchor);
+                inferred = true;
+            }
+            LocalDate date = year < 0 ? null : date(year, m, d);
+            if (date == null) return;
+            Cand c = new Cand(start, end, "DATE", date.toString(), "day", inferred, prio);
+            c.written = true;
+            c.yearInferred = inferred;
+            out.add(c);
+        }
+
+        private void weekdayParen(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = weekdayParen.matcher(text);
+            while (m.find()) {
+                int a = Integer.parseInt(m.group("a")), b = Integer.parseInt(m.group("b"));
+                int d = lx.dayFirst ? a : b, mo = lx.dayFirst ? b : a;
+                addDate(out, m.start(), m.end(), d, mo, m.group("y"), weekday(m.group("wd")), anchor, 0);
+            }
+        }
+
+        private void dayMonth(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = dayMonth.matcher(text);
+            while (m.find()) {
+                int mo = monthOf(m.group("m"));
+                if (mo < 0) continue;
+                int end = m.end();
+                addDate(out, m.start(), end, Integer.parseInt(m.group("d")), mo, m.group("y"), weekday(m.group("wd")), anchor, 0);
+            }
+        }
+
+        private void monthDay(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = monthDayP.matcher(text);
+            while (m.find()) {
+                int mo = monthOf(m.group("m"));
+                if (mo < 0) continue;
+                String y = m.group("y") != null ? m.group("y") : m.group("y2");
+                addDate(out, m.start(), m.end(), Integer.parseInt(m.group("d")), mo, y, weekday(m.group("wd")), anchor, 1);
+            }
+        }
+
+        private void numeric(String text, List<Cand> out) {
+            Matcher m = numeric.matcher(text);
+            while (m.find()) {
+                int a = Integer.parseInt(m.group("a")), b = Integer.parseInt(m.group("b"));
+                int d = lx.dayFirst ? a : b, mo = lx.dayFirst ? b : a;
+                LocalDate date = date(Integer.parseInt(m.group("y")), mo, d);
+                if (date == null) continue;
+                Cand c = new Cand(m.start(), m.end(), "DATE", date.toString(), "day", false, 1);
+                c.written = true;
+                out.add(c);
+            }
+        }
+
+        private void monthYear(String text, List<Cand> out) {
+            Matcher m = monthYear.matcher(text);
+            while (m.find()) {
+                int mo = monthOf(m.group("m"));
+                int y = Integer.parseInt(m.group("y"));
+                if (mo < 0 || y < 1000 || y > 2199) continue;
+                out.add(new Cand(m.start(), m.end(), "DATE", month(y, mo), "month", false, 1));
+            }
+        }
+
+        private void monthAlone(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = monthAlone.matcher(text);
+            while (m.find()) {
+                String name = m.group("m");
+                if (!Character.isUpperCase(name.charAt(0))) continue;
+                int mo = monthOf(name);
+                if (mo < 0) continue;
+                String pre = m.group("pre") == null ? null : TimeLexicon.key(m.group("pre"));
+                String suf = m.group("suf") == null ? null : TimeLexicon.key(m.group("suf"));
+                boolean context = pre != null || m.group("pfx") != null || suf != null
+                        || monthContext.contains(previousWord(text, m.start()));
+                if (!context) continue;
+                int am = anchor.getMonthValue(), y;
+                if ((pre != null && pastBefore.contains(pre)) || (suf != null && pastAfter.contains(suf)))
+                    y = mo < am ? anchor.getYear() : anchor.getYear() - 1;
+                else if ((pre != null && futureBefore.contains(pre)) || (suf != null && futureAfter.contains(suf)))
+                    y = mo > am ? anchor.getYear() : anchor.getYear() + 1;
+                else if ((pre != null && thisBefore.contains(pre)) || (suf != null && thisAfter.contains(suf)))
+                    y = anchor.getYear();
+                else y = TimeRecognizer.monthYear(mo, anchor);
+                Cand c = new Cand(m.start(), m.end(), "DATE", month(y, mo), "month", true, 2);
+                c.yearInferred = true;
+                out.add(c);
+            }
+        }
+
+        private void years(String text, List<Cand> out) {
+            Matcher m = yearP.matcher(text);
+            while (m.find()) {
+                int y = Integer.parseInt(m.group("y"));
+                boolean pfx = m.group("pfx") != null;
+                int ys = m.start("y");
+                if (pfx ? (y < 1000 || y > 2199) : (y < 1900 || y > 2099)) continue;
+                if (!pfx && notYearBefore.contains(previousWord(text, ys))) continue;
+                if (notYearAfter.contains(nextWord(text, m.end("dec") >= 0 ? m.end("dec") : m.end("y")))) continue;
+                if (m.group("dec") != null) {
+                    if (y % 10 != 0) continue;
+                    out.add(new Cand(m.start(), m.end(), "DATE", year(y).substring(0, 3), "decade", false, 3));
+                } else out.add(new Cand(m.start(), m.end(), "DATE", year(y), "year", false, 3));
+            }
+        }
+
+        private void weekdayAlone(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = weekdayAlone.matcher(text);
+            while (m.find()) {
+                String name = m.group("wd");
+                if (!Character.isUpperCase(name.charAt(0))) continue;
+                Integer wd = weekday(name);
+                if (wd == null) continue;
+                String pre = m.group("pre") == null ? null : TimeLexicon.key(m.group("pre"));
+                String suf = m.group("suf") == null ? null : TimeLexicon.key(m.group("suf"));
+                int diff = wd - anchor.getDayOfWeek().getValue();
+                LocalDate d;
+                if ((pre != null && pastBefore.contains(pre)) || (suf != null && pastAfter.contains(suf)))
+                    d = anchor.minusDays(diff >= 0 ? 7 - diff : -diff);
+                else if ((pre != null && futureBefore.contains(pre)) || (suf != null && futureAfter.contains(suf)))
+                    d = anchor.plusDays(diff > 0 ? diff : 7 + diff);
+                else if ((pre != null && thisBefore.contains(pre)) || (suf != null && thisAfter.contains(suf)))
+                    d = anchor.plusDays(diff);
+                else d = anchor.minusDays(diff > 0 ? 7 - diff : -diff);
+                out.add(new Cand(m.start(), m.end(), "DATE", d.toString(), "day", true, 3));
+            }
+        }
+
+        private void relatives(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = relative.matcher(text);
+            while (m.find()) {
+                TimeLexicon.Relative r = lx.relatives.get(TimeLexicon.key(m.group("r")));
+                if (r == null) continue;
+                Cand c = relativeCand(m.start(), m.end(), r.type(), r.value(), anchor);
+                if (c != null) out.add(c);
+            }
+        }
+
+        private static final Pattern OFFSET = Pattern.compile("([DWMY])([+-]\\d+)(?:/([A-Z]{2}))?");
+
+        private Cand relativeCand(int start, int end, String type, String value, LocalDate anchor) {
+            if (value.endsWith("_REF")) return new Cand(start, end, type, value, null, false, 1);
+            if (value.equals("LAST")) return new Cand(start, end, type, "@", "day", true, 1);
+            Matcher o = OFFSET.matcher(value);
+            if (!o.matches()) return null;
+            int n = Integer.parseInt(o.group(2).replace("+", ""));
+            String part = o.group(3);
+            switch (o.group(1)) {
+                case "D": {
+                    String v = anchor.plusDays(n).toString();
+                    if (part != null) return new Cand(start, end, "TIME", v + "T" + part, "day", true, 1);
+                    return new Cand(start, end, type, v, "day", true, 1);
+                }
+                case "W":
+                    return new Cand(start, end, type, week(anchor.plusWeeks(n)), "week", true, 1);
+                case "M": {
+                    LocalDate d = anchor.plusMonths(n);
+                    return new Cand(start, end, type, month(d.getYear(), d.getMonthValue()), "month", true, 1);
+                }
+                default:
+                    return new Cand(start, end, type, year(anchor.getYear() + n) + (part != null ? "-" + part : ""), "year", true, 1);
+            }
+        }
+
+        private void amounts(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = amount.matcher(text);
+            while (m.find()) {
+                TimeLexicon.Unit u;
+                String n; // number as written in the value, "X" when vague
+                if (m.group("vu") != null) {
+                    u = lx.vagueUnits.get(TimeLexicon.key(m.group("vu")));
+                    n = "X";
+                } else {
+                    u = lx.units.get(TimeLexicon.key(m.group("u")));
+                    if (m.group("num") != null) {
+                        int v = parseNumber(m.group("num"));
+                        if (v == 0) continue;
+                        n = v < 0 ? "X" : String.valueOf(v);
+                    } else if (m.group("dig") != null) {
+                        n = m.group("dig").replace(',', '.');
+                        if (n.startsWith("0") && !n.startsWith("0.")) continue;
+                    } else if (m.group("pf") != null) n = "1";
+                    else if (m.group("set") != null) n = "1";
+                    else continue;
+                }
+                if (u == null) continue;
+                int start = m.start();
+                if (m.group("set") != null && m.group("ap") != null) start = m.start("set");
+                String off = m.group("off") == null ? null : TimeLexicon.key(m.group("off"));
+                if (m.group("set") != null) {
+                    int end = off != null ? m.start("off") : m.end();
+                    out.add(new Cand(start, trimEnd(text, end), "SET", period(n, u), null, false, 2));
+                } else if (off != null) {
+                    out.add(offsetCand(start, m.end(), n, u, ago.contains(off) ? -1 : 1, anchor));
+                } else {
+                    out.add(new Cand(start, m.end(), "DURATION", period(n, u), null, false, 2));
+                }
+            }
+        }
+
+        private int trimEnd(String text, int end) {
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+            return end;
+        }
+
+        private Cand offsetCand(int start, int end, String n, TimeLexicon.Unit u, int sign, LocalDate anchor) {
+            if (n.equals("X") || n.contains(".") || u.clock())
+                return new Cand(start, end, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF", null, false, 2);
+            long k = (long) Integer.parseInt(n) * u.multiple() * sign;
+            switch (u.designator()) {
+                case "D":
+                    return new Cand(start, end, "DATE", anchor.plusDays(k).toString(), "day", true, 2);
+                case "W":
+                    return new Cand(start, end, "DATE", week(anchor.plusWeeks(k)), "week", true, 2);
+                case "M": {
+                    LocalDate d = anchor.plusMonths(k);
+                    return new Cand(start, end, "DATE", month(d.getYear(), d.getMonthValue()), "month", true, 2);
+                }
+                default:
+                    return new Cand(start, end, "DATE", year((int) (anchor.getYear() + k)), "year", true, 2);
+            }
+        }
+
+        private static String period(String n, TimeLexicon.Unit u) {
+            String num = n;
+            if (!n.equals("X") && u.multiple() != 1) {
+                double v = Double.parseDouble(n) * u.multiple();
+                num = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+            }
+            return u.clock() ? "PT" + num + u.designator().substring(1) : "P" + num + u.designator();
+        }
+
+        /** Value of a number phrase from time-numbers.tsv; -1 for vague. */
+        private int parseNumber(String phrase) {
+            TimeLexicon.Num whole = lx.numbers.get(TimeLexicon.key(phrase));
+            if (whole != null && whole.kind().equals("vague")) return -1;
+            int total = 0, current = 0;
+            for (String w : phrase.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+                TimeLexicon.Num num = lx.numbers.get(w);
+                if (num == null) continue;
+                switch (num.kind()) {
+                    case "mult" -> {
+                        current = (current == 0 ? 1 : current) * num.value();
+                        if (num.value() >= 100) { total += current; current = 0; }
+                    }
+                    case "teen" -> current += num.value();
+                    case "vague" -> { return -1; }
+                    default -> current += num.value();
+                }
+            }
+            return total + current;
+        }
+
+        private void setWeekday(String text, List<Cand> out) {
+            Matcher m = setWeekday.matcher(text);
+            while (m.find()) {
+                Integer wd = weekday(m.group("wd"));
+                if (wd != null) out.add(new Cand(m.start(), m.end(), "SET", "XXXX-WXX-" + wd, null, false, 1));
+            }
+        }
+
+        private void clocks(String text, List<Cand> out) {
+            Matcher m = clock.matcher(text);
+            while (m.find()) {
+                boolean cp = m.group("cp") != null, ap = m.group("ap") != null, zone = m.group("z") != null;
+                String sep = m.group("sep");
+                int h = Integer.parseInt(m.group("h"));
+                int mi = m.group("mi") == null ? 0 : Integer.parseInt(m.group("mi"));
+                boolean daypart = partAfter.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 30))).find();
+                boolean ok = ap || zone || (cp && (sep != null || daypart)) || (":".equals(sep) && !cp);
+                if (!ok || h > 24 || mi > 59) continue;
+                if (ap) {
+                    String k = TimeLexicon.key(m.group("ap"));
+                    if (h > 12) continue;
+                    if (pm.contains(k) && h < 12) h += 12;
+                    if (am.contains(k) && h == 12) h = 0;
+                }
+                Cand c = new Cand(m.start(), m.end(), "TIME", null, "minute", false, 1);
+                c.hour = h;
+                c.minute = mi;
+                c.value = clockValue(h, mi);
+                out.add(c);
+            }
+        }
+
+        private static String clockValue(int h, int mi) {
+            return String.format(Locale.ROOT, "@T%02d:%02d", h, mi);
+        }
+
+        private void modUnits(String text, LocalDate anchor, List<Cand> out) {
+            Matcher m = modUnit.matcher(text);
+            while (m.find()) {
+                TimeLexicon.Unit u = lx.units.get(TimeLexicon.key(m.group("u")));
+                if (u == null) continue;
+                String spec = u.designator() + "+0";
+                Cand c = relativeCand(m.start(), m.end(), "DATE", spec, anchor);
+                if (c != null) {
+                    c.prio = 2;
+                    out.add(c);
+                }
+            }
+        }
+
+        // ---- selection and composition -----------------------------------------------------------
+
+        private static List<Cand> select(List<Cand> cands) {
+            List<Cand> sorted = new ArrayList<>(cands);
+            sorted.sort(Comparator.<Cand>comparingInt(c -> c.end - c.start).reversed()
+                    .thenComparingInt(c -> c.prio).thenComparingInt(c -> c.start));
+            List<Cand> chosen = new ArrayList<>();
+            outer:
+            for (Cand c : sorted) {
+                for (Cand k : chosen) if (c.start < k.end && k.start < c.end) continue outer;
+                chosen.add(c);
+            }
+            chosen.sort(Comparator.comparingInt(c -> c.start));
+            return chosen;
+        }
+
+        /** Joins a day with a following clock time or part of day, and a modifier ("awal") with what follows. */
+        private List<Cand> compose(String text, List<Cand> in) {
+            List<Cand> out = new ArrayList<>();
+            for (int i = 0; i < in.size(); i++) {
+                Cand c = in.get(i);
+                // day + clock time
+                if ((c.isDay() || "@".equals(c.value)) && i + 1 < in.size()) {
+                    Cand n = in.get(i + 1);
+                    if (n.hour >= 0 && between.matcher(text.substring(c.end, n.start)).matches()) {
+                        Cand t = new Cand(c.start, n.end, "TIME", c.value + n.value.substring(1), "minute", c.inferred, c.prio);
+                        t.hour = n.hour;
+                        t.minute = n.minute;
+                        t.written = c.written;
+                        t.yearInferred = c.yearInferred;
+                        c = t;
+                        i++;
+                    }
+                }
+                // part of day after a day or a clock time
+                int limit = i + 1 < in.size() ? in.get(i + 1).start : text.length();
+                if (c.isDay() || "@".equals(c.value) || c.hour >= 0) {
+                    Matcher p = partAfter.matcher(text.substring(c.end, Math.min(limit, c.end + 30)));
+                    if (p.find()) {
+                        String code = lx.parts.get(TimeLexicon.key(p.group("p")));
+                        if (c.hour >= 0) {
+                            int h = c.hour;
+                            if (h < 12 && (code.equals("EV") || (code.equals("NI") && h >= 6) || (code.equals("AF") && h < 8))) h += 12;
+                            String date = c.value.substring(0, c.value.indexOf('T'));
+                            c.value = date + String.format(Locale.ROOT, "T%02d:%02d", h, c.minute);
+                        } else {
+                            Cand t = new Cand(c.start, c.end, "TIME", c.value + "T" + code, "day", c.inferred, c.prio);
+                            t.written = c.written;
+                            t.yearInferred = c.yearInferred;
+                            c = t;
+                        }
+                        c.end += p.end();
+                    }
+                }
+                // modifier before a month, year, week or relative period
+                if (c.precision != null && Set.of("month", "year", "week", "decade").contains(c.precision)) {
+                    int from = Math.max(out.isEmpty() ? 0 : out.get(out.size() - 1).end, c.start - 40);
+                    Matcher b = modBefore.matcher(text.substring(from, c.start));
+                    if (b.find()) c.start = from + b.start();
+                }
+                out.add(c);
+            }
+            return out;
+        }
+
+        private List<Found> resolve(String text, List<Cand> cands, LocalDate anchor) {
+            List<Found> out = new ArrayList<>();
+            String lastDay = anchor.toString();
+            for (Cand c : cands) {
+                String v = c.value;
+                if (v.startsWith("@")) v = lastDay + v.substring(1);
+                TimeExpr t = new TimeExpr(c.start, c.end, text.substring(c.start, c.end), c.type, v, c.precision, c.inferred);
+                out.add(new Found(t, c.written, c.yearInferred));
+                if (v.length() >= 10 && v.charAt(4) == '-' && v.charAt(7) == '-' && Character.isDigit(v.charAt(0)))
+                    lastDay = v.substring(0, 10);
+            }
+            return out;
+        }
+
+        // ---- helpers ------------------------------------------------------------------------------
+
+        /** The whitespace-separated word ending just before index (lower case), or "". */
+        static String previousWord(String text, int index) {
+            int e = index;
+            while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) e--;
+            int s = e;
+            while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) s--;
+            String w = text.substring(s, e).toLowerCase(Locale.ROOT);
+            // strip opening punctuation ("(pada")
+            return w.replaceAll("^[\\p{Ps}\\p{Pi}\"']+", "");
+        }
+
+        /** The word or symbol starting after index (lower case, trailing punctuation dropped), or "". */
+        static String nextWord(String text, int index) {
+            int s = index;
+            while (s < text.length() && Character.isWhitespace(text.charAt(s))) s++;
+            if (s < text.length() && text.charAt(s) == '%') return "%";
+            int e = s;
+            while (e < text.length() && !Character.isWhitespace(text.charAt(e))) e++;
+            return text.substring(s, e).toLowerCase(Locale.ROOT).replaceAll("[\\p{Po}\\p{Pe}\\p{Pf}]+$", "");
+        }
+    }
+
+}

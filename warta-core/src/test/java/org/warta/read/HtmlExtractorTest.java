@@ -1,0 +1,78 @@
+package org.warta.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.warta.lang.Languages;
+import org.warta.model.Article;
+import org.warta.model.Page;
+
+class HtmlExtractorTest {
+    private static final Languages LANGS = new Languages(List.of());
+    private final Extractors extractors = new Extractors(LANGS);
+
+    private static final String TITLE = "Petani Gelar Unjuk Rasa di Depan Kantor Bupati";
+    private static final List<String> PARAGRAPHS = List.of(
+            "PALU - Ratusan petani menggelar unjuk rasa menuntut harga pupuk diturunkan.",
+            "SCROLL TO CONTINUE WITH CONTENT",
+            "Mereka membawa spanduk & poster sejak pagi.",
+            "\"Kami hanya ingin didengar,\" kata koordinator aksi.",
+            "Editor: Dewi Lestari");
+
+    @Test
+    void htmlWrapperOfATextPageGivesTheSameTitleAndParagraphs() throws Exception {
+        String text = TITLE + "\n\n" + String.join("\n", PARAGRAPHS) + "\n";
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"id\"><head><title>" + TITLE
+                + " - Situs</title></head><body><nav><ul><li>Beranda</li><li>Nasional</li></ul></nav><article><h1>"
+                + TITLE + "</h1>");
+        for (String p : PARAGRAPHS) html.append("<p>").append(escape(p)).append("</p>");
+        html.append("</article><footer><p>Hak cipta</p></footer></body></html>");
+        Article fromText = extractors.extract(Page.text("a.txt", text));
+        Article fromHtml = extractors.extract(Page.html("a.html", null, html.toString()));
+        assertThat(fromHtml.title()).isEqualTo(fromText.title()).isEqualTo(TITLE);
+        assertThat(fromHtml.text()).isEqualTo(fromText.text());
+        assertThat(fromHtml.dateline()).isEqualTo("PALU");
+        assertThat(fromHtml.editors()).containsExactly("Dewi Lestari");
+        assertThat(fromHtml.sourceOffsets()).isNull();
+        assertThat(fromHtml.language()).isEqualTo("id");
+    }
+
+    @Test
+    void metadataFromOpenGraphJsonLdAndCanonicalLink() throws Exception {
+        String html = "<html><head><meta property=\"og:title\" content=\"Judul OG\">"
+                + "<meta property=\"og:site_name\" content=\"Kabar Contoh\">"
+                + "<link rel=\"canonical\" href=\"https://kabar.example/berita/1\">"
+                + "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"datePublished\":\"2025-03-04T08:15:00+07:00\"}]}</script>"
+                + "</head><body><h1>Judul H1</h1><div><p>Paragraf satu.</p><ul><li>Butir <p>dalam</p></li></ul>"
+                + "<blockquote>Kutipan.</blockquote></div></body></html>";
+        Article a = extractors.extract(Page.html("b.html", "https://kabar.example/berita/1?utm=x", html));
+        assertThat(a.title()).isEqualTo("Judul OG");
+        assertThat(a.outlet()).isEqualTo("Kabar Contoh");
+        assertThat(a.canonicalUrl()).isEqualTo("https://kabar.example/berita/1");
+        assertThat(a.url()).isEqualTo("https://kabar.example/berita/1?utm=x");
+        assertThat(a.published()).isEqualTo("2025-03-04T08:15:00+07:00");
+        assertThat(a.publishedPrecision()).isEqualTo("second");
+        assertThat(a.text()).isEqualTo("Judul OG\n\nParagraf satu.\n\nButir dalam\n\nKutipan.");
+        assertThat(a.id()).isEqualTo(ArticleAssembler.id("https://kabar.example/berita/1"));
+    }
+
+    @Test
+    void fallbacksForTitleAndDate() throws Exception {
+        String html = "<html><head><title>Judul Halaman</title>"
+                + "<meta property=\"article:published_time\" content=\"2024-11-02\"></head>"
+                + "<body><p>Isi.</p></body></html>";
+        Article a = extractors.extract(Page.html("c.html", null, html));
+        assertThat(a.title()).isEqualTo("Judul Halaman");
+        assertThat(a.published()).isEqualTo("2024-11-02");
+        String timeOnly = "<html><body><h1>Judul</h1><time datetime=\"2023-05\">Mei</time><p>Isi.</p></body></html>";
+        Article b = extractors.extract(Page.html("d.html", null, timeOnly));
+        assertThat(b.title()).isEqualTo("Judul");
+        assertThat(b.published()).isEqualTo("2023-05");
+        assertThat(b.publishedPrecision()).isEqualTo("month");
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,40 @@
+package org.warta.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.warta.lang.Languages;
+import org.warta.model.Article;
+import org.warta.model.Doc;
+
+class LanguageIdentifierTest {
+    private final LanguageIdentifier lid = new LanguageIdentifier(new Languages(List.of()));
+
+    private Doc doc(String text, String lang) {
+        return new Doc(new Article("x", "t", null, null, null, "t", text, lang, null, null, false, null,
+                List.of(), List.of(), null), LocalDate.of(2025, 1, 1));
+    }
+
+    @Test
+    void choosesByStopWords() {
+        Doc id = doc("Pemerintah daerah mengatakan bahwa jalan yang rusak itu akan segera diperbaiki oleh dinas terkait.", null);
+        lid.process(id);
+        assertThat(id.article().language()).isEqualTo("id");
+        Doc en = doc("The regional government said that the damaged road would be repaired by the agency in the coming weeks.", null);
+        lid.process(en);
+        assertThat(en.article().language()).isEqualTo("en");
+    }
+
+    @Test
+    void keepsAGivenLanguageAndDefaultsToIndonesian() {
+        Doc given = doc("The minister said that the plan was ready.", "id");
+        lid.process(given);
+        assertThat(given.article().language()).isEqualTo("id");
+        Doc none = doc("12345 !!! ---", null);
+        lid.process(none);
+        assertThat(none.article().language()).isEqualTo("id");
+        assertThat(lid.codes()).contains("id", "en");
+    }
+}
