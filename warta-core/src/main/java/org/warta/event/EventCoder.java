@@ -45,7 +45,8 @@ public final class EventCoder implements Stage {
 
     private record LangData(List<Pattern> patterns, Morphology morphology, Map<String, Cue> cues,
                             Map<String, String> preps, Set<String> breaks, Set<String> stopwords,
-                            Set<String> objectClitics, Set<String> objectPronouns) {}
+                            Set<String> objectClitics, Set<String> objectPronouns, Set<String> demonstratives,
+                            Set<String> occurrence) {}
 
     private static final Set<String> COORD = Set.of("dan", "serta", ",", "-", "and", "&", "/", "maupun");
 
@@ -88,7 +89,8 @@ public final class EventCoder implements Stage {
         for (String w : p.words("clause-breaks.txt")) breaks.add(w.toLowerCase(Locale.ROOT));
         for (TsvTable.Row r : p.rows("speech-verbs.tsv")) roots.add(r.required("form").toLowerCase(Locale.ROOT));
         return new LangData(patterns, new Morphology(p, roots), cues, preps, breaks, lower(p.words("stopwords.txt")),
-                lower(p.words("object-clitics.txt")), lower(p.words("object-pronouns.txt")));
+                lower(p.words("object-clitics.txt")), lower(p.words("object-pronouns.txt")),
+                lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")));
     }
 
     private static Set<String> lower(List<String> words) {
@@ -104,6 +106,10 @@ public final class EventCoder implements Stage {
 
     private record Match(Pattern pattern, int first, int last, String form) {}
 
+    /** Language data with no clause breaks: for looking past them. */
+    private static final LangData NO_BREAKS = new LangData(List.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
+            Set.of(), Set.of(), Set.of());
+
     @Override
     public void process(Doc doc) {
         String l = doc.article().language();
@@ -117,6 +123,8 @@ public final class EventCoder implements Stage {
                 if (absorbed[i] || !toks.get(i).isWord() || insideName(doc, toks.get(i))) continue;
                 Match m = match(ld, toks, i);
                 if (m == null) continue;
+                if (s.index() > 0 && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord()) continue; // inside a name
+                if (m.form().equals("noun") && anaphoric(ld, toks, m.last())) continue;
                 Event e = code(doc, ld, s, toks, m, absorbed, dateline);
                 if (e != null) out.add(e);
                 i = m.last();
@@ -129,6 +137,18 @@ public final class EventCoder implements Stage {
         for (EntityMention m : doc.entities())
             if (m.start() <= t.start() && t.end() <= m.end() && m.kind() != EntityMention.Kind.PRONOUN) return true;
         return false;
+    }
+
+    /**
+     * "pertemuan tersebut", "kesepakatan ini": a nominal trigger with a demonstrative re-identifies an event
+     * told before, unless an occurrence predicate ("demo tersebut berlangsung damai") or a new doer
+     * ("seruan itu juga diucapkan oleh …") follows.
+     */
+    private static boolean anaphoric(LangData ld, List<Token> toks, int last) {
+        if (last + 1 >= toks.size() || !ld.demonstratives().contains(toks.get(last + 1).lower())) return false;
+        for (int k = last + 2; k < toks.size() && k <= last + 5; k++)
+            if (ld.occurrence().contains(toks.get(k).lower()) || "agent".equals(ld.preps().get(toks.get(k).lower()))) return false;
+        return true;
     }
 
     // ---- trigger matching ---------------------------------------------------------------------
@@ -262,7 +282,10 @@ public final class EventCoder implements Stage {
         actors = coordinate(doc, ms, actors, toks);
         recipients = coordinate(doc, ms, recipients, toks);
         recipients.removeIf(actors::contains);
-        List<Actor> actorList = actorsOf(actors);
+        List<Actor> actorList = new ArrayList<>(actorsOf(actors));
+        // "X menyatakan dukungan …": a nominal act opening reported speech is the speaker's
+        if (actorList.isEmpty() && quote != null && !quote.direct() && quote.speaker() != null
+                && wordsIn(toks, quote.start(), tStart) <= 1) actorList.add(quote.speaker());
         List<Actor> recipientList = actorsOf(recipients);
         if (actorList.isEmpty() && recipientList.isEmpty()) return null;
 
@@ -277,7 +300,7 @@ public final class EventCoder implements Stage {
         Location location = loc != null ? locationOf(doc, loc) : (isLead(doc, s) ? dateline : null);
 
         // modality
-        Modality modality = modality(doc, ld, toks, region, actors, tStart, quote);
+        Modality modality = modality(doc, ld, toks, region, actors, tStart, tEnd, voice.equals("noun"), quote);
         TimeExpr when = dateIn(doc, region[0], region[1]);
         if (when == null) when = dateIn(doc, s.start(), s.end());
         String date = null, precision = null;
@@ -469,6 +492,12 @@ public final class EventCoder implements Stage {
         return null;
     }
 
+    private static int wordsIn(List<Token> toks, int a, int b) {
+        int n = 0;
+        for (Token t : toks) if (t.start() >= a && t.end() <= b && t.isWord()) n++;
+        return n;
+    }
+
     private static int wordsBetween(List<Token> toks, EntityMention e, int tStart, int tEnd) {
         int a = e.start() >= tEnd ? tEnd : e.end(), b = e.start() >= tEnd ? e.start() : tStart;
         int n = 0;
@@ -527,7 +556,7 @@ public final class EventCoder implements Stage {
     }
 
     private Modality modality(Doc doc, LangData ld, List<Token> toks, int[] region, List<EntityMention> actors, int tStart,
-                              Quote quote) {
+                              int tEnd, boolean nounTrigger, Quote quote) {
         int windowStart = region[0];
         for (EntityMention a : actors) if (a.end() <= tStart) windowStart = Math.max(windowStart, a.end());
         Set<Modality> found = new HashSet<>();
@@ -543,6 +572,16 @@ public final class EventCoder implements Stage {
                 default -> t.start() >= windowStart && before.size() - k <= 2;
             };
             if (applies) found.add(c.modality());
+        }
+        if (nounTrigger) {
+            // "aksi unjuk rasa akan digelar": the predicate after a nominal trigger carries its modality
+            int seen = 0;
+            for (Token t : toks) {
+                if (t.start() < tEnd || t.end() > region[1]) continue;
+                if (++seen > 3) break;
+                Cue c = ld.cues().get(t.lower());
+                if (c != null && c.scope().equals("pre")) found.add(c.modality());
+            }
         }
         if (quote != null && quote.modality() != null) found.add(Modality.parse(quote.modality()));
         for (Modality m : List.of(Modality.NEGATED, Modality.HYPOTHETICAL, Modality.FUTURE)) if (found.contains(m)) return m;
