@@ -102,6 +102,13 @@ public final class Inputs {
         return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0 || arg.indexOf('[') >= 0 || arg.indexOf('{') >= 0;
     }
 
+    /**
+     * Files a directory contributes: the input types Warta reads. Other files in a folder (a README,
+     * images, notes) are not inputs; named one by one they are sniffed and, if unreadable, reported.
+     */
+    private static final java.util.regex.Pattern INPUT_NAME =
+            java.util.regex.Pattern.compile("(?i).+\\.(txt|html?|jsonl|ndjson)(\\.gz)?");
+
     private static boolean hidden(Path relative) {
         for (Path part : relative) if (part.toString().startsWith(".")) return true;
         return false;
@@ -111,6 +118,7 @@ public final class Inputs {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> !hidden(dir.relativize(p)))
+                    .filter(p -> INPUT_NAME.matcher(p.getFileName().toString()).matches())
                     .sorted()
                     .toList();
         } catch (IOException | RuntimeException e) {

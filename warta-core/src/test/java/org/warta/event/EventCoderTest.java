@@ -1,0 +1,96 @@
+package org.warta.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.warta.TestPipelines;
+import org.warta.model.Actor;
+import org.warta.model.Event;
+import org.warta.model.Modality;
+
+class EventCoderTest {
+    private static List<Event> events(String body) {
+        return TestPipelines.code("Judul", body).events();
+    }
+
+    private static List<String> codes(List<Actor> as) {
+        return as.stream().map(Actor::code).toList();
+    }
+
+    private static Event only(List<Event> es, String type) {
+        List<Event> l = es.stream().filter(e -> e.type().equals(type)).toList();
+        assertThat(l).as("events of type " + type + " in " + es).hasSize(1);
+        return l.get(0);
+    }
+
+    @Test
+    void activeVoiceActorBeforeRecipientAfter() {
+        Event e = only(events("Pasukan Jepang menyerang tentara Filipina di perbatasan."), "ASSAULT");
+        assertThat(codes(e.actor())).containsExactly("JPN");
+        assertThat(codes(e.recipient())).containsExactly("PHL");
+        assertThat(e.modality()).isEqualTo(Modality.ASSERTED);
+    }
+
+    @Test
+    void passiveVoiceSwapsRoles() {
+        Event e = only(events("Tentara Filipina diserang oleh pasukan Jepang."), "ASSAULT");
+        assertThat(codes(e.actor())).containsExactly("JPN");
+        assertThat(codes(e.recipient())).containsExactly("PHL");
+    }
+
+    @Test
+    void coordinatedActorsAreAllKept() {
+        Event e = only(events("Jepang dan Australia mendesak Tiongkok menghentikan latihan itu."), "REQUEST");
+        assertThat(codes(e.actor())).containsExactlyInAnyOrder("JPN", "AUS");
+        assertThat(codes(e.recipient())).containsExactly("CHN");
+    }
+
+    @Test
+    void deploymentKeepsLocationAndTroopSize() {
+        Event e = only(events("Sebanyak 2.000 tentara Jepang dikerahkan ke Filipina."), "MOBILIZE");
+        assertThat(codes(e.actor())).containsExactly("JPN");
+        assertThat(e.location().country()).isEqualTo("PHL");
+        assertThat(e.size()).containsEntry("troops", 2000L);
+        assertThat(e.mode()).isEqualTo("troops");
+    }
+
+    @Test
+    void modalityCues() {
+        assertThat(only(events("Jepang akan menyerang Filipina."), "ASSAULT").modality()).isEqualTo(Modality.FUTURE);
+        assertThat(only(events("Jepang diperkirakan akan menyerang Filipina."), "ASSAULT").modality()).isEqualTo(Modality.HYPOTHETICAL);
+        assertThat(only(events("Jepang tidak menyerang Filipina."), "ASSAULT").modality()).isEqualTo(Modality.NEGATED);
+    }
+
+    @Test
+    void reportedSpeechIsAttributedToTheSpeakerNotTheDoer() {
+        Event e = only(events("Australia mengatakan Tiongkok telah menyerang kapal Filipina."), "ASSAULT");
+        assertThat(codes(e.actor())).containsExactly("CHN");
+        assertThat(e.mentions().get(0).attribution().code()).isEqualTo("AUS");
+        assertThat(e.mentions().get(0).attribution().cue()).isEqualTo("mengatakan");
+    }
+
+    @Test
+    void whatIsAskedForIsNotAnEventOfItsOwnButGivesTheMode() {
+        List<Event> es = events("Jepang meminta Tiongkok agar menarik pasukannya dari perbatasan.");
+        Event e = only(es, "REQUEST");
+        assertThat(e.mode()).isEqualTo("yield");
+        assertThat(es).noneMatch(x -> x.type().equals("RETREAT"));
+    }
+
+    @Test
+    void futureCooperationIsCodedAgree() {
+        Event e = only(events("Jepang akan bekerja sama dengan Filipina."), "AGREE");
+        assertThat(e.modality()).isEqualTo(Modality.FUTURE);
+    }
+
+    @Test
+    void eventsCarryPloverAndCameoFields() {
+        Event e = only(events("Jepang menyerang Filipina."), "ASSAULT");
+        assertThat(e.ploverQuad()).isEqualTo(4);
+        assertThat(e.cameoQuad()).isEqualTo(4);
+        assertThat(e.cameo()).startsWith("19");
+        assertThat(e.score()).isEqualTo(-9.0);
+        assertThat(e.id()).matches("[0-9a-f]{16}");
+    }
+}
