@@ -303,7 +303,9 @@ public final class ActorRecognizer implements Stage {
         int nameEnd = nameAfter(toks, ld, end, ms, j);
         String sector = off.sector();
         if (nameEnd > end) {
-            int nameStart = firstTokenAtOrAfter(toks, end).start();
+            Token nameTok = firstTokenAtOrAfter(toks, end);
+            if (nameTok.text().equals(",")) nameTok = toks.get(nameTok.index() + 1);
+            int nameStart = nameTok.start();
             String name = text.substring(nameStart, nameEnd);
             String s = text.substring(office.start(), nameEnd);
             out.add(new EntityMention(office.start(), nameEnd, s, Kind.PERSON, new Actor(s, code, sector, name, null), off.id(), -1));
@@ -326,6 +328,14 @@ public final class ActorRecognizer implements Stage {
     private int nameAfter(List<Token> toks, LangData ld, int pos, List<Gazetteer.Match> ms, int nextMatch) {
         int limit = nextMatch < ms.size() ? ms.get(nextMatch).start() : Integer.MAX_VALUE;
         Token first = firstTokenAtOrAfter(toks, pos);
+        // "Hakim Distrik AS, Susan Illston,": a name in apposition after a comma
+        if (first != null && first.text().equals(",") && first.start() == pos && first.index() + 1 < toks.size()) {
+            Token next = toks.get(first.index() + 1);
+            if (next.isWord() && next.isCapitalised() && next.start() < limit) {
+                int end = nameAfter(toks, ld, next.start(), ms, nextMatch);
+                return end > next.start() ? end : pos;
+            }
+        }
         if (first == null || first.start() - pos > 1 || first.start() >= limit || !first.isWord() || !first.isCapitalised())
             return pos;
         int end = pos;

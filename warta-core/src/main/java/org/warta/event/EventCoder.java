@@ -48,7 +48,8 @@ public final class EventCoder implements Stage {
                             Set<String> objectClitics, Set<String> objectPronouns, Set<String> demonstratives,
                             Set<String> occurrence) {}
 
-    private static final Set<String> COORD = Set.of("dan", "serta", ",", "-", "and", "&", "/", "maupun");
+    /** Words that join coordinated actors. A bare comma is left out: "pakar PBB, demonstran …" is no list. */
+    private static final Set<String> COORD = Set.of("dan", "serta", "-", "and", "&", "/", "maupun");
 
     public EventCoder(Languages languages, KnowledgeBase kb) {
         this.kb = kb;

@@ -86,7 +86,8 @@ public final class EventMerger implements Stage {
             if (!dup) attrs.add(x);
         }
         boolean aExplicit = a.date() != null && !a.dateInferred();
-        Event dateFrom = aExplicit || b.date() == null || b.dateInferred() ? a : b;
+        // a written date beats an inferred one, and any date beats none
+        Event dateFrom = aExplicit || b.date() == null || (a.date() != null && b.dateInferred()) ? a : b;
         String mode = a.mode() != null ? a.mode() : b.mode();
         String cameo = a.mode() != null || b.mode() == null ? a.cameo() : b.cameo();
         return new Event(null, a.articleId(), a.type(), mode, a.context().isEmpty() ? b.context() : a.context(), cameo,
