@@ -70,15 +70,7 @@ public final class ActorRecognizer implements Stage {
 
     /** The date people's offices are looked up at: the article's date, else the processing date. */
     static LocalDate referenceDate(Doc doc) {
-        String p = doc.article().published();
-        if (p != null && p.length() >= 10) {
-            try {
-                return LocalDate.parse(p.substring(0, 10));
-            } catch (RuntimeException ignored) {
-                // fall through to as-of
-            }
-        }
-        return doc.asOf();
+        return doc.referenceDate();
     }
 
     @Override

@@ -597,13 +597,7 @@ public final class EventCoder implements Stage {
     }
 
     private static LocalDate publishedDate(Doc doc) {
-        String p = doc.article().published();
-        if (p == null || p.length() < 10) return null;
-        try {
-            return LocalDate.parse(p.substring(0, 10));
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return doc.article().publishedDay().orElse(null);
     }
 
     private static boolean isLead(Doc doc, Sentence s) {

@@ -55,6 +55,16 @@ public record Article(
         return sourceOffset(i) + 1;
     }
 
+    /** The publication day when {@link #published()} has one, else empty. */
+    public java.util.Optional<java.time.LocalDate> publishedDay() {
+        if (published == null || published.length() < 10) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(published.substring(0, 10)));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** A copy with publication date fields replaced. */
     public Article withPublished(String value, String precision, boolean inferred) {
         return new Article(id, inputName, url, canonicalUrl, outlet, title, text, language, value, precision,

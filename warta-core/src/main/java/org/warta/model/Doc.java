@@ -32,6 +32,11 @@ public final class Doc {
 
     public Article article() { return article; }
 
+    /** The date relative expressions and offices are resolved at: the article's day, else the processing date. */
+    public java.time.LocalDate referenceDate() {
+        return article.publishedDay().orElse(asOf);
+    }
+
     public String text() { return article.text(); }
 
     /** Replace the article (stages that infer metadata, such as the publication date, do this). */

@@ -34,15 +34,7 @@ public final class TimeTagger implements Stage {
 
     /** The article's publication day if known, else the processing date. */
     static LocalDate anchor(Doc doc) {
-        String p = doc.article().published();
-        if (p != null && p.length() >= 10) {
-            try {
-                return LocalDate.parse(p.substring(0, 10));
-            } catch (DateTimeParseException e) {
-                // fall through to asOf
-            }
-        }
-        return doc.asOf();
+        return doc.referenceDate();
     }
 
     /**
