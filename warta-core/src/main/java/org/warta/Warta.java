@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.warta.actor.ActorRecognizer;
 import org.warta.actor.CorefResolver;
+import org.warta.actor.Gazetteer;
 import org.warta.event.EventCoder;
 import org.warta.event.EventMerger;
 import org.warta.kb.KnowledgeBase;
@@ -64,15 +65,16 @@ public final class Warta {
         public Pipeline build() {
             Languages langs = new Languages(userDirs);
             KnowledgeBase kb = KnowledgeBase.load(userDirs);
+            Gazetteer gazetteer = Gazetteer.of(kb);
             List<Stage> stages = List.of(
                     new LanguageIdentifier(langs),
                     new Segmenter(langs),
                     new PublicationDater(langs),
                     new TimeTagger(langs),
-                    new ActorRecognizer(langs, kb),
+                    new ActorRecognizer(langs, kb, gazetteer),
                     new CorefResolver(langs, kb),
                     new QuoteAttributor(langs),
-                    new EventCoder(langs, kb),
+                    new EventCoder(langs, kb, gazetteer),
                     new EventMerger(kb));
             return new Pipeline(new Extractors(langs), stages, asOf);
         }

@@ -57,9 +57,9 @@ public final class ActorRecognizer implements Stage {
         }
     }
 
-    public ActorRecognizer(Languages languages, KnowledgeBase kb) {
+    public ActorRecognizer(Languages languages, KnowledgeBase kb, Gazetteer gazetteer) {
         this.kb = kb;
-        this.gazetteer = Gazetteer.of(kb);
+        this.gazetteer = gazetteer;
         for (String code : languages.codes()) langs.put(code, LangData.load(languages.get(code)));
     }
 
@@ -68,18 +68,13 @@ public final class ActorRecognizer implements Stage {
         return langs.getOrDefault(l == null ? "id" : l, langs.get("id"));
     }
 
-    /** The date people's offices are looked up at: the article's date, else the processing date. */
-    static LocalDate referenceDate(Doc doc) {
-        return doc.referenceDate();
-    }
-
     @Override
     public void process(Doc doc) {
         String text = doc.text();
         boolean lowercaseText = text.equals(text.toLowerCase(Locale.ROOT));
         LangData ld = lang(doc);
         List<Token> toks = doc.tokens();
-        LocalDate date = referenceDate(doc);
+        LocalDate date = doc.referenceDate();
 
         // 1. Longest gazetteer match at each token, left to right, no overlaps.
         List<Gazetteer.Match> matches = new ArrayList<>();
@@ -198,17 +193,8 @@ public final class ActorRecognizer implements Stage {
     }
 
     private boolean precededByModifierHead(List<Token> toks, LangData ld, int start) {
-        Token prev = tokenBefore(toks, start);
+        Token prev = Token.before(toks, start);
         return prev != null && ld.modifierHeads().contains(prev.lower());
-    }
-
-    static Token tokenBefore(List<Token> toks, int pos) {
-        Token prev = null;
-        for (Token t : toks) {
-            if (t.end() > pos) break;
-            prev = t;
-        }
-        return prev;
     }
 
     private String countryCode(Gazetteer.Match m) {
@@ -360,8 +346,8 @@ public final class ActorRecognizer implements Stage {
         KnowledgeBase.Office off = kb.office(g.name().ref()).orElseThrow();
         int start = g.start();
         // a quantity right before: "10.000 tentara", "ribuan pasukan"
-        Token prev = tokenBefore(toks, g.start());
-        if (prev != null && prev.sentence() == sentenceOf(toks, g.start())
+        Token prev = Token.before(toks, g.start());
+        if (prev != null && prev.sentence() == Token.before(toks, g.end()).sentence()
                 && (Character.isDigit(prev.text().charAt(0)) || ld.numberWords().contains(prev.lower()))) start = prev.start();
         int end = g.end();
         String code = null;
@@ -393,8 +379,4 @@ public final class ActorRecognizer implements Stage {
         return j;
     }
 
-    private static int sentenceOf(List<Token> toks, int pos) {
-        for (Token t : toks) if (t.start() <= pos && pos < t.end()) return t.sentence();
-        return -1;
-    }
 }

@@ -32,7 +32,7 @@ public final class CorefResolver implements Stage {
     @Override
     public void process(Doc doc) {
         List<EntityMention> ms = new ArrayList<>(doc.entities());
-        LocalDate date = ActorRecognizer.referenceDate(doc);
+        LocalDate date = doc.referenceDate();
         addShortNames(doc, ms, date);
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);

@@ -51,9 +51,9 @@ public final class EventCoder implements Stage {
     /** Words that join coordinated actors. A bare comma is left out: "pakar PBB, demonstran …" is no list. */
     private static final Set<String> COORD = Set.of("dan", "serta", "-", "and", "&", "/", "maupun");
 
-    public EventCoder(Languages languages, KnowledgeBase kb) {
+    public EventCoder(Languages languages, KnowledgeBase kb, Gazetteer gazetteer) {
         this.kb = kb;
-        this.gazetteer = Gazetteer.of(kb);
+        this.gazetteer = gazetteer;
         for (String code : languages.codes()) langs.put(code, load(languages.get(code)));
     }
 
@@ -117,11 +117,12 @@ public final class EventCoder implements Stage {
         LangData ld = langs.getOrDefault(l == null ? "id" : l, langs.get("id"));
         Location dateline = datelineLocation(doc);
         List<Event> out = new ArrayList<>();
+        boolean[] inName = insideNames(doc);
         for (Sentence s : doc.sentences()) {
             List<Token> toks = doc.tokensOf(s);
             boolean[] absorbed = new boolean[toks.size()];
             for (int i = 0; i < toks.size(); i++) {
-                if (absorbed[i] || !toks.get(i).isWord() || insideName(doc, toks.get(i))) continue;
+                if (absorbed[i] || !toks.get(i).isWord() || inName[toks.get(i).index()]) continue;
                 Match m = match(ld, toks, i);
                 if (m == null) continue;
                 if (s.index() > 0 && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord()) continue; // inside a name
@@ -134,10 +135,17 @@ public final class EventCoder implements Stage {
         for (Event e : out) doc.addEvent(e);
     }
 
-    private static boolean insideName(Doc doc, Token t) {
-        for (EntityMention m : doc.entities())
-            if (m.start() <= t.start() && t.end() <= m.end() && m.kind() != EntityMention.Kind.PRONOUN) return true;
-        return false;
+    /** For each token of the doc, whether it lies inside a name (any mention but a pronoun): no trigger there. */
+    private static boolean[] insideNames(Doc doc) {
+        List<Token> toks = doc.tokens();
+        boolean[] in = new boolean[toks.size()];
+        for (EntityMention m : doc.entities()) {
+            if (m.kind() == EntityMention.Kind.PRONOUN) continue;
+            Token t = Token.before(toks, m.start());
+            for (int k = t == null ? 0 : t.index() + 1; k < toks.size() && toks.get(k).start() < m.end(); k++)
+                if (toks.get(k).start() >= m.start() && toks.get(k).end() <= m.end()) in[k] = true;
+        }
+        return in;
     }
 
     /**
@@ -306,7 +314,7 @@ public final class EventCoder implements Stage {
         if (when == null) when = dateIn(doc, s.start(), s.end());
         String date = null, precision = null;
         boolean inferred = false;
-        LocalDate published = publishedDate(doc);
+        LocalDate published = doc.article().publishedDay().orElse(null);
         if (when != null) {
             date = when.value();
             precision = when.precision();
@@ -332,7 +340,7 @@ public final class EventCoder implements Stage {
         if (type.equals("MOBILIZE"))
             for (EntityMention a : actors) {
                 Long n = leadingNumber(a.text());
-                Token before = tokenBefore(toks, a.start());
+                Token before = Token.before(toks, a.start());
                 if (n == null && before != null && before.end() >= a.start() - 1) n = leadingNumber(before.text());
                 if (n != null) size.put("troops", n);
             }
@@ -425,18 +433,9 @@ public final class EventCoder implements Stage {
         return new int[] {start, end};
     }
 
-    private static Token tokenBefore(List<Token> toks, int pos) {
-        Token prev = null;
-        for (Token t : toks) {
-            if (t.end() > pos) break;
-            prev = t;
-        }
-        return prev;
-    }
-
     /** What the word before a mention makes it: a preposition's role, else subject/object by position. */
     private static String roleOf(Doc doc, LangData ld, EntityMention e, List<Token> toks, int tStart) {
-        Token prev = tokenBefore(toks, e.start());
+        Token prev = Token.before(toks, e.start());
         if (prev != null) {
             String r = ld.preps().get(prev.lower());
             if (r != null) return r;
@@ -483,7 +482,7 @@ public final class EventCoder implements Stage {
             String role = roleOf(doc, ld, e, toks, tEnd);
             if ("object".equals(role) && words > 0) {
                 // an object must follow the trigger directly (only a linking word may stand between)
-                Token prev = tokenBefore(toks, e.start());
+                Token prev = Token.before(toks, e.start());
                 if (prev != null && prev.end() > tEnd && words > 1) role = "far";
             }
             if (words > maxWords) return null;
@@ -533,7 +532,7 @@ public final class EventCoder implements Stage {
                     int a = dir < 0 ? n.end() : cur.end(), b = dir < 0 ? cur.start() : n.start();
                     if (b < a) break;
                     String gap = text.substring(a, b).strip().toLowerCase(Locale.ROOT);
-                    if (gap.isEmpty() || !COORD.contains(gap.replace(",", ",").split("\\s+")[0]) || gap.split("\\s+").length > 2) break;
+                    if (gap.isEmpty() || !COORD.contains(gap.split("\\s+")[0]) || gap.split("\\s+").length > 2) break;
                     if (!usable(n)) break;
                     if (!out.contains(n)) out.add(n);
                     cur = n;
@@ -594,10 +593,6 @@ public final class EventCoder implements Stage {
             if (t.start() >= start && t.end() <= end && "DATE".equals(t.type()) && t.value() != null
                     && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) return t;
         return null;
-    }
-
-    private static LocalDate publishedDate(Doc doc) {
-        return doc.article().publishedDay().orElse(null);
     }
 
     private static boolean isLead(Doc doc, Sentence s) {

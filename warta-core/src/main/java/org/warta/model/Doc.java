@@ -72,9 +72,15 @@ public final class Doc {
 
     /** Tokens of one sentence. */
     public List<Token> tokensOf(Sentence s) {
-        List<Token> out = new ArrayList<>();
-        for (Token t : tokens) if (t.sentence() == s.index()) out.add(t);
-        return out;
+        int lo = 0, hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).sentence() < s.index()) lo = mid + 1;
+            else hi = mid;
+        }
+        int end = lo;
+        while (end < tokens.size() && tokens.get(end).sentence() == s.index()) end++;
+        return Collections.unmodifiableList(tokens.subList(lo, end));
     }
 
     public Sentence sentenceAt(int charIndex) {

@@ -18,8 +18,9 @@ public final class Extractors implements ArticleExtractor {
     private final HtmlExtractor html;
 
     public Extractors(Languages langs) {
-        this.text = new TextPageExtractor(langs);
-        this.html = new HtmlExtractor(langs);
+        ArticleAssembler assembler = new ArticleAssembler(new PageChrome(langs));
+        this.text = new TextPageExtractor(assembler);
+        this.html = new HtmlExtractor(assembler);
     }
 
     @Override

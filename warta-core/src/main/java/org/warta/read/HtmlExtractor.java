@@ -33,7 +33,11 @@ public final class HtmlExtractor implements ArticleExtractor {
     private final ArticleAssembler assembler;
 
     public HtmlExtractor(Languages langs) {
-        this.assembler = new ArticleAssembler(new PageChrome(langs));
+        this(new ArticleAssembler(new PageChrome(langs)));
+    }
+
+    HtmlExtractor(ArticleAssembler assembler) {
+        this.assembler = assembler;
     }
 
     @Override

@@ -22,7 +22,11 @@ public final class TextPageExtractor implements ArticleExtractor {
     private final ArticleAssembler assembler;
 
     public TextPageExtractor(Languages langs) {
-        this.assembler = new ArticleAssembler(new PageChrome(langs));
+        this(new ArticleAssembler(new PageChrome(langs)));
+    }
+
+    TextPageExtractor(ArticleAssembler assembler) {
+        this.assembler = assembler;
     }
 
     @Override

@@ -29,12 +29,7 @@ public final class TimeTagger implements Stage {
             doc.warn("time: no language pack '" + lang + "', time expressions not tagged");
             return;
         }
-        for (TimeRecognizer.Found f : recognizer.find(a.text(), lang, anchor(doc))) doc.addTime(f.expr());
-    }
-
-    /** The article's publication day if known, else the processing date. */
-    static LocalDate anchor(Doc doc) {
-        return doc.referenceDate();
+        for (TimeRecognizer.Found f : recognizer.find(a.text(), lang, doc.referenceDate())) doc.addTime(f.expr());
     }
 
     /**
