@@ -43,8 +43,15 @@ import org.warta.model.Modality;
  *   <li>the <b>articles' texts</b> are at least {@link Builder#minTextSimilarity} [0.2] alike (TF-IDF
  *       cosine over content words, {@link TextSimilarity}); skipped when either report has no text.</li>
  * </ul>
- * Stories are the connected components of these links; every report belongs to exactly one story, so
- * reports that link to nothing (and ineligible ones) are singleton stories. The result does not depend on
+ * Article-level reports ({@link Report#ofArticle}, no event) link only to each other, when their
+ * publication days are within the window and their texts are at least {@link Builder#articleTextSimilarity}
+ * [0.3] alike: the fallback for articles whose events the coder missed or garbled.
+ * <p>
+ * Stories are built from these links strongest first (text similarity, then canonical order), like
+ * single-linkage clustering, except that a link which would stretch a story over more than
+ * {@link Builder#spanDays} [4] days is not made, so a long run of similar articles does not chain into one
+ * story. Every report belongs to exactly one story, so reports that link to nothing (and ineligible ones)
+ * are singleton stories. The result does not depend on
  * the order of the input: reports are put in canonical order (article id, event id) first, and ties are
  * broken by that order. Immutable and thread-safe.
  *
@@ -58,6 +65,7 @@ public final class StoryLinker {
     public enum Verdict { LINK, SAME_ARTICLE, KIND, INELIGIBLE, DATE, TYPE, PARTICIPANTS, LOCATION, TEXT }
 
     private final int windowDays;
+    private final int spanDays;
     private final Set<Modality> modalities;
     private final boolean sameQuad;
     private final double minTextSimilarity;
@@ -68,6 +76,7 @@ public final class StoryLinker {
 
     private StoryLinker(Builder b) {
         this.windowDays = b.windowDays;
+        this.spanDays = Math.max(b.spanDays, b.windowDays);
         this.modalities = Set.copyOf(b.modalities);
         this.sameQuad = b.sameQuad;
         this.minTextSimilarity = b.minTextSimilarity;
@@ -91,10 +100,8 @@ public final class StoryLinker {
         List<Report> reports = canonical(input);
         TextSimilarity text = textSimilarity(reports);
         int n = reports.size();
-        int[] parent = new int[n];
-        for (int i = 0; i < n; i++) parent[i] = i;
-        // compare only reports whose days are within the window: sort indices by day (unknown days
-        // compare with everything)
+        // candidate links: only reports whose days are within the window are compared (sorted by day;
+        // unknown days compare with everything)
         List<Integer> dated = new ArrayList<>(), undated = new ArrayList<>();
         LocalDate[] days = new LocalDate[n];
         for (int i = 0; i < n; i++) {
@@ -102,20 +109,39 @@ public final class StoryLinker {
             (days[i] == null ? undated : dated).add(i);
         }
         dated.sort(Comparator.comparing((Integer i) -> days[i]).thenComparing(i -> i));
+        List<double[]> links = new ArrayList<>();
         for (int x = 0; x < dated.size(); x++) {
             int i = dated.get(x);
             for (int y = x + 1; y < dated.size(); y++) {
                 int j = dated.get(y);
                 if (ChronoUnit.DAYS.between(days[i], days[j]) > windowDays) break;
-                if (check(reports.get(i), reports.get(j), text) == Verdict.LINK) union(parent, i, j);
+                candidate(reports, i, j, text, links);
             }
-            for (int j : undated) if (check(reports.get(i), reports.get(j), text) == Verdict.LINK) union(parent, i, j);
+            for (int j : undated) candidate(reports, i, j, text, links);
         }
         for (int x = 0; x < undated.size(); x++) {
-            for (int y = x + 1; y < undated.size(); y++) {
-                int i = undated.get(x), j = undated.get(y);
-                if (check(reports.get(i), reports.get(j), text) == Verdict.LINK) union(parent, i, j);
-            }
+            for (int y = x + 1; y < undated.size(); y++) candidate(reports, undated.get(x), undated.get(y), text, links);
+        }
+        // strongest links first (text similarity), then canonical order; a link that would stretch a story
+        // over more than spanDays is dropped, so a long run of similar articles does not chain into one story
+        links.sort(Comparator.comparingDouble((double[] l) -> -l[2]).thenComparingDouble(l -> Math.min(l[0], l[1]))
+                .thenComparingDouble(l -> Math.max(l[0], l[1])));
+        int[] parent = new int[n];
+        LocalDate[] first = new LocalDate[n], last = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+            first[i] = days[i];
+            last[i] = days[i];
+        }
+        for (double[] l : links) {
+            int a = find(parent, (int) l[0]), b = find(parent, (int) l[1]);
+            if (a == b) continue;
+            LocalDate lo = min(first[a], first[b]), hi = max(last[a], last[b]);
+            if (lo != null && hi != null && ChronoUnit.DAYS.between(lo, hi) > spanDays) continue;
+            int root = Math.min(a, b);
+            parent[Math.max(a, b)] = root;
+            first[root] = lo;
+            last[root] = hi;
         }
         Map<Integer, List<Report>> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(reports.get(i));
@@ -253,22 +279,39 @@ public final class StoryLinker {
         return i;
     }
 
-    private static void union(int[] p, int i, int j) {
-        int a = find(p, i), b = find(p, j);
-        if (a != b) p[Math.max(a, b)] = Math.min(a, b);
+    private void candidate(List<Report> reports, int i, int j, TextSimilarity text, List<double[]> links) {
+        Report a = reports.get(i), b = reports.get(j);
+        if (check(a, b, text) != Verdict.LINK) return;
+        double sim = text.similarity(a.articleId(), b.articleId());
+        links.add(new double[] {i, j, Double.isNaN(sim) ? 0 : sim});
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
     /** Settings of a {@link StoryLinker}; the defaults are documented on each setter. */
     public static final class Builder {
         /** The default {@link #windowDays}. */
         public static final int DEFAULT_WINDOW_DAYS = 2;
+        /** The default {@link #spanDays}. */
+        public static final int DEFAULT_SPAN_DAYS = 4;
+        /** The default {@link #minTextSimilarity}. */
+        public static final double DEFAULT_MIN_TEXT_SIMILARITY = 0.1;
+        /** The default {@link #articleTextSimilarity}. */
+        public static final double DEFAULT_ARTICLE_TEXT_SIMILARITY = 0.3;
 
         private int windowDays = DEFAULT_WINDOW_DAYS;
+        private int spanDays = DEFAULT_SPAN_DAYS;
         private Set<Modality> modalities = EnumSet.of(Modality.ASSERTED, Modality.HISTORICAL);
         private boolean sameQuad = true;
-        private double minTextSimilarity = 0.1;
+        private double minTextSimilarity = DEFAULT_MIN_TEXT_SIMILARITY;
         private double quadTextSimilarity = 0.35;
-        private double articleTextSimilarity = 0.3;
+        private double articleTextSimilarity = DEFAULT_ARTICLE_TEXT_SIMILARITY;
         private boolean countryOverlap = true;
         private Set<String> stopwords = Set.of();
 
@@ -278,6 +321,16 @@ public final class StoryLinker {
         public Builder windowDays(int days) {
             if (days < 0) throw new IllegalArgumentException("windowDays must be >= 0: " + days);
             this.windowDays = days;
+            return this;
+        }
+
+        /**
+         * Most days between the earliest and the latest report of one story (default 4; never less than
+         * the window): links that would stretch a story further are not made.
+         */
+        public Builder spanDays(int days) {
+            if (days < 0) throw new IllegalArgumentException("spanDays must be >= 0: " + days);
+            this.spanDays = days;
             return this;
         }
 

@@ -39,6 +39,14 @@ public final class LinkingCommand implements Callable<Integer> {
     @Option(names = "--window", paramLabel = "DAYS", description = "Most days between two linked reports (default: ${DEFAULT-VALUE}).")
     int window = StoryLinker.Builder.DEFAULT_WINDOW_DAYS;
 
+    @Option(names = "--event-similarity", paramLabel = "X",
+            description = "Least article text similarity for two events to link (default: ${DEFAULT-VALUE}).")
+    double eventSimilarity = StoryLinker.Builder.DEFAULT_MIN_TEXT_SIMILARITY;
+
+    @Option(names = "--article-similarity", paramLabel = "X",
+            description = "Least text similarity for two articles to link as a whole (default: ${DEFAULT-VALUE}; 1.01 turns it off).")
+    double articleSimilarity = StoryLinker.Builder.DEFAULT_ARTICLE_TEXT_SIMILARITY;
+
     @Option(names = "--kb", paramLabel = "DIR", description = "A directory with your own kb/ and lang/ files (repeatable).")
     List<Path> kb = new ArrayList<>();
 
@@ -50,7 +58,11 @@ public final class LinkingCommand implements Callable<Integer> {
     public Integer call() {
         LinkingEval.Outcome outcome;
         try {
-            outcome = evaluate(env, data, kb, window, debug ? env.err()::println : null);
+            StoryLinker.Builder linker = StoryLinker.builder().windowDays(window).minTextSimilarity(eventSimilarity)
+                    .stopwords(new Languages(kb));
+            boolean articles = articleSimilarity <= 1.0;
+            if (articles) linker.articleTextSimilarity(articleSimilarity);
+            outcome = evaluate(env, data, kb, linker.build(), articles, debug ? env.err()::println : null);
             if (predictions != null) writePredictions(predictions, outcome.predictions());
         } catch (IOException | RuntimeException e) {
             env.err().println("warta: eval linking: " + e.getMessage());
@@ -71,16 +83,23 @@ public final class LinkingCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the evaluation with the default linker settings but the window; {@code debug} may be null. */
-    static LinkingEval.Outcome evaluate(Env env, Path data, List<Path> kb, int window,
+    /** Runs the evaluation with the default linker settings and the language packs' stop words. */
+    static LinkingEval.Outcome evaluate(Env env, Path data) throws IOException {
+        return evaluate(env, data, List.of(), StoryLinker.builder().stopwords(new Languages(List.of())).build(), true, null);
+    }
+
+    /**
+     * Runs the evaluation; {@code articleReports}: add an article-level report per article; {@code debug}
+     * may be null.
+     */
+    static LinkingEval.Outcome evaluate(Env env, Path data, List<Path> kb, StoryLinker linker, boolean articleReports,
                                         java.util.function.Consumer<String> debug) throws IOException {
         if (!Files.isDirectory(data)) {
             throw new IOException("linking data not found: " + data.toAbsolutePath().normalize()
                     + " (give --data DIR, the bench/linking folder of ../shared)");
         }
         Pipeline pipeline = env.pipelines().create(LocalDate.now(), kb);
-        StoryLinker linker = StoryLinker.builder().windowDays(window).stopwords(new Languages(kb)).build();
-        return new LinkingEval(pipeline, linker, w -> env.err().println("warta: eval linking: " + w)).run(data, debug);
+        return new LinkingEval(pipeline, linker, articleReports, w -> env.err().println("warta: eval linking: " + w)).run(data, debug);
     }
 
     private static void writePredictions(Path file, Map<String, String> predictions) throws IOException {

@@ -44,11 +44,14 @@ public final class LinkingEval {
 
     private final Pipeline pipeline;
     private final StoryLinker linker;
+    private final boolean articleReports;
     private final Consumer<String> warn;
 
-    public LinkingEval(Pipeline pipeline, StoryLinker linker, Consumer<String> warn) {
+    /** {@code articleReports}: add an article-level report ({@link Report#ofArticle}) for every article. */
+    public LinkingEval(Pipeline pipeline, StoryLinker linker, boolean articleReports, Consumer<String> warn) {
         this.pipeline = pipeline;
         this.linker = linker;
+        this.articleReports = articleReports;
         this.warn = warn;
     }
 
@@ -98,10 +101,11 @@ public final class LinkingEval {
         byRow.forEach((row, rs) -> rs.forEach(r -> rowOfArticle.put(r.articleId(), row)));
         Map<String, Map<String, Integer>> storiesOfRow = new TreeMap<>();
         Map<String, Story> storyById = new HashMap<>();
-        int linked = 0;
+        int linked = 0, eventStories = 0;
         for (Story s : stories) {
             if (s.articles() < 2) continue;
             linked++;
+            if (!s.earliest().articleLevel()) eventStories++;
             storyById.put(s.id(), s);
             for (Report r : s.reports()) {
                 storiesOfRow.computeIfAbsent(rowOfArticle.get(r.articleId()), k -> new TreeMap<>()).merge(s.id(), 1, Integer::sum);
@@ -152,8 +156,11 @@ public final class LinkingEval {
         o.put("stories", linked);
         ObjectNode counts = o.putObject("counts");
         counts.put("articles", articles.size());
-        counts.put("reports", all.size());
-        counts.put("eligible_reports", (int) all.stream().filter(linker::eligible).count());
+        counts.put("event_reports", (int) all.stream().filter(r -> !r.articleLevel()).count());
+        counts.put("article_reports", (int) all.stream().filter(Report::articleLevel).count());
+        counts.put("eligible_event_reports", (int) all.stream().filter(r -> !r.articleLevel() && linker.eligible(r)).count());
+        counts.put("event_stories", eventStories);
+        counts.put("article_stories", linked - eventStories);
         counts.put("stories_with_singletons", stories.size());
         counts.put("articles_in_stories", storiesOfRow.size());
         counts.put("pairs", pairs.size());
@@ -188,7 +195,7 @@ public final class LinkingEval {
         String outlet = art.outlet() != null ? art.outlet() : host(a.url());
         List<Report> out = new ArrayList<>();
         for (Event e : r.events()) out.add(new Report(art.id(), art.url(), outlet, published, e, art.text()));
-        out.add(Report.ofArticle(art.id(), art.url(), outlet, published, art.text()));
+        if (articleReports) out.add(Report.ofArticle(art.id(), art.url(), outlet, published, art.text()));
         return new Coded(art.id(), published, art.text(), out);
     }
 
