@@ -38,9 +38,10 @@ import org.warta.model.Modality;
  *       neighbouring types;</li>
  *   <li>their <b>participants</b> overlap: a referent in common ({@link Actor#sameReferent}) between the
  *       actors and recipients of one and those of the other (roles are pooled, since a passive or nominal
- *       clause can swap them);</li>
+ *       clause can swap them), or, when {@link Builder#countryOverlap} [true], a country in common (the
+ *       coder often gets the country right and the sector or the person wrong);</li>
  *   <li>their <b>locations</b> are compatible: unknown on either side, or the same country;</li>
- *   <li>the <b>articles' texts</b> are at least {@link Builder#minTextSimilarity} [0.2] alike (TF-IDF
+ *   <li>the <b>articles' texts</b> are at least {@link Builder#minTextSimilarity} [0.1] alike (TF-IDF
  *       cosine over content words, {@link TextSimilarity}); skipped when either report has no text.</li>
  * </ul>
  * Article-level reports ({@link Report#ofArticle}, no event) link only to each other, when their
@@ -51,9 +52,10 @@ import org.warta.model.Modality;
  * single-linkage clustering, except that a link which would stretch a story over more than
  * {@link Builder#spanDays} [4] days is not made, so a long run of similar articles does not chain into one
  * story. Every report belongs to exactly one story, so reports that link to nothing (and ineligible ones)
- * are singleton stories. The result does not depend on
- * the order of the input: reports are put in canonical order (article id, event id) first, and ties are
- * broken by that order. Immutable and thread-safe.
+ * are singleton stories. The result does not depend on the order of the input: reports are put in
+ * canonical order ({@link #memberKey}) first, and ties are broken by that order. The text signal's IDF is
+ * computed over the batch given to {@link #link}, so a text similarity depends a little on the batch.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * StoryLinker linker = StoryLinker.builder().windowDays(3).stopwords(words).build();
