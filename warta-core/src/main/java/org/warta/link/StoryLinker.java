@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -262,14 +263,12 @@ public final class StoryLinker {
         return new Story(sha16(key), sorted, articles.size(), sources.size(), sorted.get(0));
     }
 
+    /** The first 16 hex characters of the SHA-256 of the key in UTF-8. */
     static String sha16(String key) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) sb.append(String.format("%02x", h[i]));
-            return sb.toString();
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("no SHA-256 in this Java runtime", e);
         }
     }
 
