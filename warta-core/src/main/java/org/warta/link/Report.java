@@ -1,7 +1,10 @@
 package org.warta.link;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.warta.model.Article;
 import org.warta.model.Event;
 
 /**
@@ -32,6 +35,18 @@ public record Report(String articleId, String url, String outlet, LocalDate publ
     /** An article-level report: the article as a whole, linked by its text and publication day. */
     public static Report ofArticle(String articleId, String url, String outlet, LocalDate published, String text) {
         return new Report(articleId, url, outlet, published, null, text);
+    }
+
+    /**
+     * The reports of one coded article: one per event, then the article-level report (when the article has
+     * text). The publication day is {@link Article#publishedDay()}, the outlet {@link Article#outlet()}.
+     */
+    public static List<Report> of(Article article, List<Event> events) {
+        LocalDate day = article.publishedDay().orElse(null);
+        List<Report> out = new ArrayList<>();
+        for (Event e : events) out.add(new Report(article.id(), article.url(), article.outlet(), day, e, article.text()));
+        if (!article.text().isBlank()) out.add(ofArticle(article.id(), article.url(), article.outlet(), day, article.text()));
+        return out;
     }
 
     /** Whether this is an article-level report (no event). */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 import org.warta.model.Actor;
 import org.warta.model.Event;
 import org.warta.model.Modality;
@@ -103,28 +105,25 @@ public final class StoryLinker {
         List<Report> reports = canonical(input);
         TextSimilarity text = textSimilarity(reports);
         int n = reports.size();
-        // candidate links: only reports whose days are within the window are compared (sorted by day;
+        // candidate links: reports are compared only within a block (article-level reports; event reports
+        // of one PLOVER quad, or of one type when the quad is unknown, that share a participant key: a
+        // country code or a name), and there only when their days are within the window (sorted by day;
         // unknown days compare with everything)
-        List<Integer> dated = new ArrayList<>(), undated = new ArrayList<>();
         LocalDate[] days = new LocalDate[n];
+        Map<String, List<Integer>> blocks = new TreeMap<>();
         for (int i = 0; i < n; i++) {
-            days[i] = day(reports.get(i));
-            (days[i] == null ? undated : dated).add(i);
+            Report r = reports.get(i);
+            days[i] = day(r);
+            if (!eligible(r)) continue;
+            for (String key : blocks(r)) blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
-        dated.sort(Comparator.comparing((Integer i) -> days[i]).thenComparing(i -> i));
+        Map<String, Integer> articleIndex = new HashMap<>();
+        int[] article = new int[n];
+        for (int i = 0; i < n; i++) article[i] = articleIndex.computeIfAbsent(reports.get(i).articleId(), k -> articleIndex.size());
+        Batch batch = new Batch(reports, days, article, text);
         List<double[]> links = new ArrayList<>();
-        for (int x = 0; x < dated.size(); x++) {
-            int i = dated.get(x);
-            for (int y = x + 1; y < dated.size(); y++) {
-                int j = dated.get(y);
-                if (ChronoUnit.DAYS.between(days[i], days[j]) > windowDays) break;
-                candidate(reports, i, j, text, links);
-            }
-            for (int j : undated) candidate(reports, i, j, text, links);
-        }
-        for (int x = 0; x < undated.size(); x++) {
-            for (int y = x + 1; y < undated.size(); y++) candidate(reports, undated.get(x), undated.get(y), text, links);
-        }
+        Set<Long> compared = new HashSet<>();
+        for (List<Integer> block : blocks.values()) candidates(batch, block, compared, links);
         // strongest links first (text similarity), then canonical order; a link that would stretch a story
         // over more than spanDays is dropped, so a long run of similar articles does not chain into one story
         links.sort(Comparator.comparingDouble((double[] l) -> -l[2]).thenComparingDouble(l -> Math.min(l[0], l[1]))
@@ -174,23 +173,31 @@ public final class StoryLinker {
         if (a.articleId().equals(b.articleId())) return Verdict.SAME_ARTICLE;
         if (a.articleLevel() != b.articleLevel()) return Verdict.KIND;
         if (!eligible(a) || !eligible(b)) return Verdict.INELIGIBLE;
-        LocalDate da = day(a), db = day(b);
+        return compare(a, b, day(a), day(b), () -> text == null ? Double.NaN : text.similarity(a.articleId(), b.articleId()));
+    }
+
+    /**
+     * The rules after eligibility, for two eligible reports of different articles and of the same kind; the
+     * text similarity (NaN: unknown) is asked for only when a rule needs it, since it is the costly part.
+     */
+    private Verdict compare(Report a, Report b, LocalDate da, LocalDate db, DoubleSupplier similarity) {
         if (da != null && db != null && Math.abs(ChronoUnit.DAYS.between(da, db)) > windowDays) return Verdict.DATE;
-        double sim = text == null ? Double.NaN : text.similarity(a.articleId(), b.articleId());
         if (a.articleLevel()) {
+            double sim = similarity.getAsDouble();
             return !Double.isNaN(sim) && sim >= articleTextSimilarity ? Verdict.LINK : Verdict.TEXT;
         }
         Event ea = a.event(), eb = b.event();
         if (!Objects.equals(ea.type(), eb.type())) {
-            boolean quad = sameQuad && ea.ploverQuad() != null && ea.ploverQuad().equals(eb.ploverQuad())
-                    && (Double.isNaN(sim) || sim >= quadTextSimilarity);
-            if (!quad) return Verdict.TYPE;
+            if (!sameQuad || ea.ploverQuad() == null || !ea.ploverQuad().equals(eb.ploverQuad())) return Verdict.TYPE;
+            double sim = similarity.getAsDouble();
+            if (!Double.isNaN(sim) && sim < quadTextSimilarity) return Verdict.TYPE;
         }
         if (!participantsOverlap(ea, eb, countryOverlap)) return Verdict.PARTICIPANTS;
         if (ea.location() != null && eb.location() != null && ea.location().country() != null
                 && eb.location().country() != null && !ea.location().country().equals(eb.location().country())) {
             return Verdict.LOCATION;
         }
+        double sim = similarity.getAsDouble();
         if (!Double.isNaN(sim) && sim < minTextSimilarity) return Verdict.TEXT;
         return Verdict.LINK;
     }
@@ -280,10 +287,63 @@ public final class StoryLinker {
         return i;
     }
 
-    private void candidate(List<Report> reports, int i, int j, TextSimilarity text, List<double[]> links) {
-        Report a = reports.get(i), b = reports.get(j);
-        if (check(a, b, text) != Verdict.LINK) return;
-        double sim = text.similarity(a.articleId(), b.articleId());
+    /** The blocks a report is compared in; two reports that may link share at least one. */
+    private static Set<String> blocks(Report r) {
+        if (r.articleLevel()) return Set.of("article");
+        Event e = r.event();
+        String kind = e.ploverQuad() != null ? "quad " + e.ploverQuad() : "type " + e.type();
+        Set<String> keys = new java.util.TreeSet<>();
+        List<Actor> all = new ArrayList<>(e.actor());
+        all.addAll(e.recipient());
+        for (Actor a : all) {
+            if (a == null) continue;
+            if (a.code() != null) keys.add(kind + " code " + a.code());
+            if (a.name() != null) keys.add(kind + " name " + a.name());
+        }
+        return keys;
+    }
+
+    /** One call's reports with their days, article numbers, and the article similarities computed so far. */
+    private record Batch(List<Report> reports, LocalDate[] days, int[] article, TextSimilarity text,
+                         Map<Long, Double> similarities) {
+        Batch(List<Report> reports, LocalDate[] days, int[] article, TextSimilarity text) {
+            this(reports, days, article, text, new HashMap<>());
+        }
+
+        double similarity(int i, int j) {
+            int a = Math.min(article[i], article[j]), b = Math.max(article[i], article[j]);
+            // a * count + b: distinct keys with distinct hash codes while count² < 2³²
+            return similarities.computeIfAbsent((long) a * article.length + b,
+                    k -> text.similarity(reports.get(i).articleId(), reports.get(j).articleId()));
+        }
+    }
+
+    private void candidates(Batch batch, List<Integer> block, Set<Long> compared, List<double[]> links) {
+        LocalDate[] days = batch.days();
+        List<Integer> dated = new ArrayList<>(), undated = new ArrayList<>();
+        for (int i : block) (days[i] == null ? undated : dated).add(i);
+        dated.sort(Comparator.comparing((Integer i) -> days[i]).thenComparing(i -> i));
+        for (int x = 0; x < dated.size(); x++) {
+            int i = dated.get(x);
+            for (int y = x + 1; y < dated.size(); y++) {
+                int j = dated.get(y);
+                if (ChronoUnit.DAYS.between(days[i], days[j]) > windowDays) break;
+                candidate(batch, i, j, compared, links);
+            }
+            for (int j : undated) candidate(batch, i, j, compared, links);
+        }
+        for (int x = 0; x < undated.size(); x++) {
+            for (int y = x + 1; y < undated.size(); y++) candidate(batch, undated.get(x), undated.get(y), compared, links);
+        }
+    }
+
+    private void candidate(Batch batch, int i, int j, Set<Long> compared, List<double[]> links) {
+        if (batch.article()[i] == batch.article()[j]) return;
+        int n = batch.article().length;
+        if (!compared.add((long) Math.min(i, j) * n + Math.max(i, j))) return;
+        Report a = batch.reports().get(i), b = batch.reports().get(j);
+        if (compare(a, b, batch.days()[i], batch.days()[j], () -> batch.similarity(i, j)) != Verdict.LINK) return;
+        double sim = batch.similarity(i, j);
         links.add(new double[] {i, j, Double.isNaN(sim) ? 0 : sim});
     }
 

@@ -16,9 +16,12 @@ import java.util.TreeMap;
  * weigh least, and a batch of two still gives a usable score. Immutable once built.
  */
 public final class TextSimilarity {
-    private final Map<String, Map<String, Double>> vectors;
+    /** A unit vector: term numbers ascending, with their weights. */
+    private record Vector(int[] terms, double[] weights) {}
 
-    private TextSimilarity(Map<String, Map<String, Double>> vectors) {
+    private final Map<String, Vector> vectors;
+
+    private TextSimilarity(Map<String, Vector> vectors) {
         this.vectors = vectors;
     }
 
@@ -26,7 +29,7 @@ public final class TextSimilarity {
     public static TextSimilarity of(Map<String, String> textsById, Collection<String> stopwords) {
         Set<String> stop = Set.copyOf(lower(stopwords));
         Map<String, Map<String, Integer>> tfs = new TreeMap<>();
-        Map<String, Integer> df = new HashMap<>();
+        Map<String, Integer> df = new TreeMap<>();
         for (Map.Entry<String, String> e : new TreeMap<>(textsById).entrySet()) {
             if (e.getValue() == null || e.getValue().isBlank()) continue;
             Map<String, Integer> tf = termFrequencies(e.getValue(), stop);
@@ -34,19 +37,26 @@ public final class TextSimilarity {
             tfs.put(e.getKey(), tf);
             for (String w : tf.keySet()) df.merge(w, 1, Integer::sum);
         }
+        Map<String, Integer> number = new HashMap<>();
+        for (String w : df.keySet()) number.put(w, number.size());
         int n = tfs.size();
-        Map<String, Map<String, Double>> vectors = new HashMap<>();
+        Map<String, Vector> vectors = new HashMap<>();
         for (Map.Entry<String, Map<String, Integer>> e : tfs.entrySet()) {
-            Map<String, Double> v = new HashMap<>();
+            int[] terms = e.getValue().keySet().stream().mapToInt(number::get).sorted().toArray();
+            String[] words = new String[number.size() == 0 ? 0 : terms.length];
+            Map<Integer, String> byNumber = new HashMap<>();
+            for (String w : e.getValue().keySet()) byNumber.put(number.get(w), w);
+            double[] weights = new double[terms.length];
             double norm = 0;
-            for (Map.Entry<String, Integer> t : e.getValue().entrySet()) {
-                double w = (1 + Math.log(t.getValue())) * (Math.log((n + 1.0) / (df.get(t.getKey()) + 1.0)) + 1);
-                v.put(t.getKey(), w);
+            for (int k = 0; k < terms.length; k++) {
+                words[k] = byNumber.get(terms[k]);
+                double w = (1 + Math.log(e.getValue().get(words[k]))) * (Math.log((n + 1.0) / (df.get(words[k]) + 1.0)) + 1);
+                weights[k] = w;
                 norm += w * w;
             }
             double len = Math.sqrt(norm);
-            v.replaceAll((k, w) -> w / len);
-            vectors.put(e.getKey(), Map.copyOf(v));
+            for (int k = 0; k < weights.length; k++) weights[k] /= len;
+            vectors.put(e.getKey(), new Vector(terms, weights));
         }
         return new TextSimilarity(Map.copyOf(vectors));
     }
@@ -58,17 +68,15 @@ public final class TextSimilarity {
 
     /** The cosine of the two articles' vectors in [0, 1], or NaN when either has no text. */
     public double similarity(String a, String b) {
-        Map<String, Double> va = vectors.get(a), vb = vectors.get(b);
+        Vector va = vectors.get(a), vb = vectors.get(b);
         if (va == null || vb == null) return Double.NaN;
-        if (va.size() > vb.size()) {
-            Map<String, Double> t = va;
-            va = vb;
-            vb = t;
-        }
         double dot = 0;
-        for (Map.Entry<String, Double> e : va.entrySet()) {
-            Double w = vb.get(e.getKey());
-            if (w != null) dot += e.getValue() * w;
+        int i = 0, j = 0;
+        while (i < va.terms().length && j < vb.terms().length) {
+            int c = Integer.compare(va.terms()[i], vb.terms()[j]);
+            if (c == 0) dot += va.weights()[i++] * vb.weights()[j++];
+            else if (c < 0) i++;
+            else j++;
         }
         return Math.min(1.0, dot);
     }

@@ -218,4 +218,29 @@ class StoryLinkerTest {
         assertThatThrownBy(() -> StoryLinker.builder().minTextSimilarity(1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> StoryLinker.builder().modalities(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void reportsOfACodedArticleAreItsEventsAndTheArticleItself() {
+        org.warta.model.Article article = new org.warta.model.Article("art1", "a.txt", "https://contoh.id/a", null,
+                "contoh.id", "Judul", "Judul\n\n" + STRIKE, "id", "2024-11-04", "day", false, null, List.of(), List.of(), null);
+        List<Report> reports = Report.of(article, List.of(assault("e1", "2024-11-04"), assault("e2", "2024-11-03")));
+        assertThat(reports).hasSize(3);
+        assertThat(reports.get(0).event().id()).isEqualTo("e1");
+        assertThat(reports.get(2).articleLevel()).isTrue();
+        assertThat(reports).allSatisfy(r -> {
+            assertThat(r.published()).isEqualTo(LocalDate.parse("2024-11-04"));
+            assertThat(r.outlet()).isEqualTo("contoh.id");
+            assertThat(r.articleId()).isEqualTo("art1");
+        });
+    }
+
+    @Test
+    void participantsKnownOnlyByNameStillLink() {
+        Actor dkpp = new Actor("DKPP", null, null, "Dewan Kehormatan", null);
+        Event a = event("e1", "SANCTION", 4, "2024-11-04", List.of(dkpp), List.of(), Modality.ASSERTED, null);
+        Event b = event("e2", "SANCTION", 4, "2024-11-05", List.of(), List.of(dkpp), Modality.ASSERTED, null);
+        List<Story> stories = StoryLinker.defaults().link(List.of(report("A", "x.id", "2024-11-04", a, STRIKE),
+                report("B", "y.id", "2024-11-05", b, STRIKE_2)));
+        assertThat(articleGroups(stories)).containsExactly(Set.of("A", "B"));
+    }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,12 +190,9 @@ public final class LinkingEval {
         LocalDate day = a.date() == null ? pipeline.asOf() : LocalDate.parse(a.date());
         Pipeline.Result r = pipeline.code(page, day);
         Article art = r.article();
-        LocalDate published = art.publishedDay().orElse(day);
-        String outlet = art.outlet() != null ? art.outlet() : host(a.url());
-        List<Report> out = new ArrayList<>();
-        for (Event e : r.events()) out.add(new Report(art.id(), art.url(), outlet, published, e, art.text()));
-        if (articleReports) out.add(Report.ofArticle(art.id(), art.url(), outlet, published, art.text()));
-        return new Coded(art.id(), published, art.text(), out);
+        List<Report> out = new ArrayList<>(Report.of(art, r.events()));
+        if (!articleReports) out.removeIf(Report::articleLevel);
+        return new Coded(art.id(), art.publishedDay().orElse(day), art.text(), out);
     }
 
     /**
@@ -208,15 +204,6 @@ public final class LinkingEval {
         return ofRow.keySet().stream().max(Comparator.comparingInt((String id) -> stories.get(id).reports().size())
                 .thenComparingInt(id -> stories.get(id).articles())
                 .thenComparing(Comparator.<String>reverseOrder())).orElse(null);
-    }
-
-    private static String host(String url) {
-        if (url == null) return null;
-        try {
-            return URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static double similarity(TextSimilarity t, Coded a, Coded b) {
