@@ -30,7 +30,7 @@ public final class LinkingCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--predictions", paramLabel = "FILE",
-            description = "Write {row_id: story id or null} as JSON (an article in several stories: the one with most reports).")
+            description = "Write {row_id: story id or null} as JSON (an article in several stories: the one with most articles, then most reports).")
     Path predictions;
 
     @Option(names = "--debug", description = "Print each article's events and why each wrongly predicted pair was (not) linked, on standard error.")

@@ -196,13 +196,14 @@ public final class LinkingEval {
     }
 
     /**
-     * The story an article is filed under when it is in several: the one with most reports, then most
-     * articles, then the smallest id.
+     * The story an article is filed under when it is in several: the one with most articles (the widest
+     * coverage, so that articles reporting together tend to get the same id), then most reports, then the
+     * smallest id.
      */
     static String mainStory(Map<String, Integer> ofRow, Map<String, Story> stories) {
         if (ofRow == null || ofRow.isEmpty()) return null;
-        return ofRow.keySet().stream().max(Comparator.comparingInt((String id) -> stories.get(id).reports().size())
-                .thenComparingInt(id -> stories.get(id).articles())
+        return ofRow.keySet().stream().max(Comparator.comparingInt((String id) -> stories.get(id).articles())
+                .thenComparingInt(id -> stories.get(id).reports().size())
                 .thenComparing(Comparator.<String>reverseOrder())).orElse(null);
     }
 
