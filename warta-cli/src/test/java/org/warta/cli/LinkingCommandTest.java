@@ -3,17 +3,12 @@ package org.warta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warta.io.Json;
-import org.warta.read.Inputs;
 
 /**
  * {@code eval linking} and its floors on a small hand-made data set, with the fake pipeline (one REQUEST
@@ -25,14 +20,8 @@ class LinkingCommandTest {
 
     Path data;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Env env = new Env(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]), FakePipeline.factory(), Inputs::read, false);
-        return new Run(Main.run(args, env), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static EvalCommandsTest.Run run(String... args) {
+        return EvalCommandsTest.run(args);
     }
 
     /** a and b tell one flood, c an unrelated election; gold: only a-b report a same event. */
@@ -59,7 +48,7 @@ class LinkingCommandTest {
     @Test
     void evalLinkingScoresPairsAndWritesStoryIds() throws Exception {
         Path preds = root.resolve("out/links.json");
-        Run r = run("eval", "linking", "--data", data.toString(), "--json", "--predictions", preds.toString());
+        EvalCommandsTest.Run r = run("eval", "linking", "--data", data.toString(), "--json", "--predictions", preds.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         JsonNode j = Json.MAPPER.readTree(r.out());
         assertThat(j.path("pair_precision").asDouble()).isEqualTo(1.0);
@@ -73,7 +62,7 @@ class LinkingCommandTest {
         assertThat(p.path("a").asText()).matches("[0-9a-f]{16}").isEqualTo(p.path("b").asText());
         assertThat(p.get("c").isNull()).isTrue();
 
-        Run table = run("eval", "linking", "--data", data.toString(), "--debug");
+        EvalCommandsTest.Run table = run("eval", "linking", "--data", data.toString(), "--debug");
         assertThat(table.code()).isEqualTo(0);
         assertThat(table.out()).contains("pair_precision").contains("stories");
         assertThat(table.err()).contains("article a").contains("REQUEST");
@@ -83,7 +72,7 @@ class LinkingCommandTest {
     void withoutTheTextSignalTheSharedEventLinksEverything() throws Exception {
         // every fake article has the same REQUEST: with the event texts' gate at 0 and article-level links
         // off, the unrelated article joins too (the text signal is what keeps it out)
-        Run r = run("eval", "linking", "--data", data.toString(), "--json", "--event-similarity", "0",
+        EvalCommandsTest.Run r = run("eval", "linking", "--data", data.toString(), "--json", "--event-similarity", "0",
                 "--article-similarity", "1.01");
         JsonNode j = Json.MAPPER.readTree(r.out());
         assertThat(j.path("pair_recall").asDouble()).isEqualTo(1.0);
@@ -92,7 +81,7 @@ class LinkingCommandTest {
 
     @Test
     void missingDataIsAClearError() {
-        Run r = run("eval", "linking", "--data", root.resolve("nowhere").toString());
+        EvalCommandsTest.Run r = run("eval", "linking", "--data", root.resolve("nowhere").toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("linking data not found").contains("nowhere");
     }
@@ -101,7 +90,7 @@ class LinkingCommandTest {
     void checkFloorsRunsTheLinkingEval() throws Exception {
         Path floors = Files.createDirectories(root.resolve("eval")).resolve("floors.json");
         Files.writeString(floors, "{\"linking\": {\"data\": \"bench/linking\", \"floors\": {\"pair_precision\": 1.0, \"pair_recall\": 0.9}}}");
-        Run ok = run("eval", "check-floors", "--floors", floors.toString());
+        EvalCommandsTest.Run ok = run("eval", "check-floors", "--floors", floors.toString());
         assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(0);
         assertThat(ok.out()).contains("linking pair_recall = 1.0000 (floor 0.9000)");
         Files.writeString(floors, "{\"linking\": {\"data\": \"bench/missing\", \"floors\": {\"pair_f1\": 0.0}}}");
