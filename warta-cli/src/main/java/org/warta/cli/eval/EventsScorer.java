@@ -295,6 +295,12 @@ public final class EventsScorer {
         o.put("type_f1", f1(typeMatched, predicted, gold));
         o.put("type_precision", ratio(typeMatched, predicted));
         o.put("type_recall", ratio(typeMatched, gold));
+        // type_accuracy: share of gold mentions whose type is found in their sentence (type-only recall);
+        // type_macro_f1: the type-only F1 of each type, averaged over the types
+        o.put("type_accuracy", ratio(typeMatched, gold));
+        double macro = 0;
+        for (int[] v : perType.values()) macro += f1(v[3], v[1], v[0]);
+        o.put("type_macro_f1", perType.isEmpty() ? 0 : macro / perType.size());
         o.put("actor_f1", setF1(actorTp, actorFp, actorFn));
         o.put("recipient_f1", setF1(recipientTp, recipientFp, recipientFn));
         o.put("modality_accuracy", ratio(modalityOk, matched));
