@@ -46,7 +46,7 @@ public final class EventCoder implements Stage {
     private record LangData(List<Pattern> patterns, Morphology morphology, Map<String, Cue> cues,
                             Map<String, String> preps, Set<String> breaks, Set<String> stopwords,
                             Set<String> objectClitics, Set<String> objectPronouns, Set<String> demonstratives,
-                            Set<String> occurrence) {}
+                            Set<String> occurrence, Set<String> passiveAux, Set<String> nounMarkers) {}
 
     /** Words that join coordinated actors. A bare comma is left out: "pakar PBB, demonstran …" is no list. */
     private static final Set<String> COORD = Set.of("dan", "serta", "-", "and", "&", "/", "maupun");
@@ -91,7 +91,13 @@ public final class EventCoder implements Stage {
         for (TsvTable.Row r : p.rows("speech-verbs.tsv")) roots.add(r.required("form").toLowerCase(Locale.ROOT));
         return new LangData(patterns, new Morphology(p, roots), cues, preps, breaks, lower(p.words("stopwords.txt")),
                 lower(p.words("object-clitics.txt")), lower(p.words("object-pronouns.txt")),
-                lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")));
+                lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")),
+                optionalWords(p, "passive-auxiliaries.txt"), optionalWords(p, "noun-markers.txt"));
+    }
+
+    /** A word list the pack may leave out (empty then). */
+    private static Set<String> optionalWords(LanguagePack p, String file) {
+        return p.has(file) ? lower(p.words(file)) : Set.of();
     }
 
     private static Set<String> lower(List<String> words) {
@@ -109,7 +115,7 @@ public final class EventCoder implements Stage {
 
     /** Language data with no clause breaks: for looking past them. */
     private static final LangData NO_BREAKS = new LangData(List.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Set.of(), Set.of());
+            Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     @Override
     public void process(Doc doc) {
@@ -226,7 +232,7 @@ public final class EventCoder implements Stage {
         int complementStart = -1;
         if (p.absorb()) {
             for (int k = m.last() + 1; k < toks.size() && toks.get(k).start() < region[1]; k++) {
-                if ("purpose".equals(ld.preps().get(toks.get(k).lower())) && complementStart < 0) complementStart = k;
+                if (complementStart < 0 && complementMarker(ld, toks, k)) complementStart = k;
                 if (complementStart >= 0) absorbed[k] = true;
             }
             if (complementStart >= 0 && mode == null) mode = complementMode(ld, p.type(), toks, complementStart, region[1]);
@@ -236,7 +242,7 @@ public final class EventCoder implements Stage {
         for (EntityMention e : doc.entities())
             if (e.start() >= region[0] && e.end() <= region[1] && !(e.start() < trigFirst.end() && e.end() > tStart)) ms.add(e);
 
-        String voice = m.form().equals("passive") ? "passive" : m.form().equals("noun") ? "noun" : "active";
+        String voice = voice(ld, toks, m);
         List<EntityMention> actors = new ArrayList<>();
         List<EntityMention> recipients = new ArrayList<>();
         EntityMention subj = nearestLeft(doc, ld, ms, tStart, toks);
@@ -333,6 +339,13 @@ public final class EventCoder implements Stage {
             type = "AGREE";
             mode = null;
         }
+        // a conflictual act announced on a condition ("will boycott … unless …") is a forceful warning: THREATEN
+        if ((modality == Modality.FUTURE || modality == Modality.HYPOTHETICAL) && THREAT_ACTS.contains(type)
+                && conditional(ld, toks, region)) {
+            mode = threatMode(type, mode);
+            type = "THREATEN";
+            modality = Modality.ASSERTED;
+        }
         Ontology.Entry oe = ontology.entry(type, mode);
         String cameo = type.equals(p.type()) && p.cameo() != null ? p.cameo() : oe.cameo();
 
@@ -355,6 +368,42 @@ public final class EventCoder implements Stage {
         return new Event(null, doc.article().id(), type, mode, p.context(), cameo, oe.quad(), Ontology.cameoQuad(cameo),
                 oe.score(), date, precision, inferred, actorList, recipientList, location, size, modality,
                 attribution == null ? List.of() : List.of(attribution), List.of(mention), Math.min(confidence, 0.95), null);
+    }
+
+    /**
+     * The trigger's voice: the analyser's passive (di-, ter-), or a participle after a passive auxiliary
+     * ("was attacked", "were reportedly detained"); a nominal form, or any form after a noun marker
+     * ("the attack", "an attack"); else active.
+     */
+    private static String voice(LangData ld, List<Token> toks, Match m) {
+        if (m.form().equals("passive")) return "passive";
+        if (m.form().equals("noun")) return "noun";
+        int first = m.first();
+        if (!ld.passiveAux().isEmpty() && m.form().equals("active")) {
+            for (int k = first - 1, words = 0; k >= 0 && words < 3; k--) {
+                Token t = toks.get(k);
+                if (!t.isWord()) break;
+                words++;
+                if (ld.passiveAux().contains(t.lower())) {
+                    String w = toks.get(first).lower();
+                    if (!w.endsWith("ing")) return "passive";
+                    break;
+                }
+            }
+        }
+        if (first > 0 && ld.nounMarkers().contains(toks.get(first - 1).lower())) return "noun";
+        return "active";
+    }
+
+    /**
+     * Where a complement starts: a purpose word ("agar", "untuk", "for"), or a recipient word directly
+     * before an event predicate ("urged Israel to withdraw").
+     */
+    private boolean complementMarker(LangData ld, List<Token> toks, int k) {
+        String role = ld.preps().get(toks.get(k).lower());
+        if ("purpose".equals(role)) return true;
+        if (!"recipient".equals(role) || ld.passiveAux().isEmpty() || k + 1 >= toks.size()) return false;
+        return match(ld, toks, k + 1) != null;
     }
 
     /** True if a word of the complement carries an object clitic ("mempertimbangkannya"): it points back to someone. */
@@ -382,10 +431,11 @@ public final class EventCoder implements Stage {
 
     /** A REQUEST's mode from what is asked (PLOVER's request modes); other types keep theirs. */
     private String complementMode(LangData ld, String type, List<Token> toks, int from, int regionEnd) {
-        if (!type.equals("REQUEST") && !type.equals("REJECT")) return null;
+        if (!type.equals("REQUEST") && !type.equals("REJECT") && !type.equals("THREATEN")) return null;
         for (int k = from; k < toks.size() && toks.get(k).start() < regionEnd; k++) {
             Match inner = match(ld, toks, k);
             if (inner == null) continue;
+            if (type.equals("THREATEN")) return threatMode(inner.pattern().type(), inner.pattern().mode());
             return switch (inner.pattern().type()) {
                 case "RETREAT", "CONCEDE" -> "yield";
                 case "AID", "COOPERATE" -> "assist";
@@ -394,6 +444,35 @@ public final class EventCoder implements Stage {
             };
         }
         return null;
+    }
+
+    /**
+     * The THREATEN mode (the content of the threat, manual table 3.6) for a threatened act of the given
+     * type and mode; null when the table has no mode for it.
+     */
+    static String threatMode(String type, String mode) {
+        return switch (type) {
+            case "ASSAULT" -> "violence";
+            case "SANCTION" -> "expel".equals(mode) ? "expel" : "relations";
+            case "COERCE" -> "arrest".equals(mode) ? "arrest" : "seize".equals(mode) ? "territory"
+                    : "deport".equals(mode) ? "expel" : "restrict";
+            case "PROTEST" -> "restrict";
+            case "MOBILIZE" -> "violence";
+            default -> null;
+        };
+    }
+
+    /** Conflictual acts that, announced for the future under a condition, are threats. */
+    private static final Set<String> THREAT_ACTS = Set.of("SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE");
+
+    /** True if the region holds a conditional cue ("if", "unless", "jika"): a clause-scope hypothetical. */
+    private static boolean conditional(LangData ld, List<Token> toks, int[] region) {
+        for (Token t : toks) {
+            if (t.start() < region[0] || t.end() > region[1]) continue;
+            Cue c = ld.cues().get(t.lower());
+            if (c != null && c.scope().equals("clause") && c.modality() == Modality.HYPOTHETICAL) return true;
+        }
+        return false;
     }
 
     private static Quote quoteAround(Doc doc, int pos) {
