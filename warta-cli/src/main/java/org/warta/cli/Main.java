@@ -52,6 +52,7 @@ public final class Main implements Runnable {
         CommandLine eval = new CommandLine(new EvalCommand());
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
+        eval.addSubcommand("fit-confidence", new org.warta.cli.eval.EventsConfidenceCommand(env));
         cl.addSubcommand("eval", eval);
         cl.registerConverter(LocalDate.class, s -> {
             try {
