@@ -70,7 +70,8 @@ public final class EventCoder implements Stage {
         Map<String, Cue> cues = new HashMap<>();
         for (TsvTable.Row r : p.rows("modality.tsv")) {
             String scope = r.required("scope");
-            if (!Set.of("pre", "clause", "near").contains(scope)) throw r.error("scope must be pre, clause or near");
+            if (!Set.of("pre", "clause", "near", "condition").contains(scope))
+                throw r.error("scope must be pre, clause, near or condition");
             Modality m;
             try {
                 m = Modality.parse(r.required("modality"));
@@ -278,12 +279,14 @@ public final class EventCoder implements Stage {
                 if (r != null) recipients.add(r);
             }
             default -> {
-                if (subj != null) actors.add(subj);
+                EntityMention owner = p.slots().contains("owner=actor") ? owner(doc, ld, ms, toks, tStart, tEnd) : null;
+                if (owner != null) actors.add(owner);
+                else if (subj != null) actors.add(subj);
                 Set<String> roles = new HashSet<>(Set.of("object", "recipient"));
                 if (p.absorb()) roles.add("purpose");
                 if (p.slots().contains("source=recipient")) roles.add("source");
                 EntityMention r = firstRight(doc, ld, ms, tEnd, roles, 4, toks);
-                if (r != null) recipients.add(r);
+                if (r != null && r != owner) recipients.add(r);
             }
         }
         // implicit actor: a first-person speaker's act in a quote without a named subject
@@ -302,6 +305,17 @@ public final class EventCoder implements Stage {
         if (actorList.isEmpty() && quote != null && !quote.direct() && quote.speaker() != null
                 && wordsIn(toks, quote.start(), tStart) <= 1) actorList.add(quote.speaker());
         List<Actor> recipientList = actorsOf(recipients);
+        // implicit actor (agentless passive, omitted subject, "massa"): the country where the act happens,
+        // else the article's main country; written actors without a code take it as well
+        if (actorList.stream().noneMatch(a -> a.code() != null) && (!voice.equals("noun") || p.type().equals("PROTEST"))) {
+            String implicit = implicitCountry(doc, ld, ms, toks, tStart, tEnd);
+            if (implicit != null) {
+                List<Actor> filled = new ArrayList<>();
+                for (Actor a : actorList) filled.add(new Actor(a.text(), implicit, a.sector(), a.name(), a.wikidata()));
+                if (filled.isEmpty()) filled.add(new Actor(null, implicit, null, null, null));
+                actorList = filled;
+            }
+        }
         if (actorList.isEmpty() && recipientList.isEmpty()) return null;
 
         // location: a place after di/ke around the trigger, else the dateline for the lead
@@ -406,6 +420,33 @@ public final class EventCoder implements Stage {
         return match(ld, toks, k + 1) != null;
     }
 
+    /**
+     * The owner of the trigger phrase's object noun: a name right after the phrase, or a group mention that
+     * begins with the phrase's last noun and goes on past it ("mengirim [pasukan Pyongyang]").
+     */
+    private EntityMention owner(Doc doc, LangData ld, List<EntityMention> ms, List<Token> toks, int tStart, int tEnd) {
+        for (EntityMention e : doc.entities())
+            if (e.start() > tStart && e.start() < tEnd && e.end() > tEnd && usable(e) && e.actor().code() != null) return e;
+        return firstRight(doc, ld, ms, tEnd, Set.of("object"), 0, toks);
+    }
+
+    /**
+     * The country of an implicit participant: a country named as the place of the act near the trigger,
+     * else the article's main country (the code its mentions name most often, first named on a tie).
+     */
+    private String implicitCountry(Doc doc, LangData ld, List<EntityMention> ms, List<Token> toks, int tStart, int tEnd) {
+        for (EntityMention e : ms)
+            if (e.actor() != null && e.actor().code() != null && "location".equals(roleOf(doc, ld, e, toks, tStart))
+                    && wordsBetween(toks, e, tStart, tEnd) <= 6) return e.actor().code();
+        Map<String, Integer> count = new LinkedHashMap<>();
+        for (EntityMention e : doc.entities())
+            if (e.actor() != null && e.actor().code() != null && e.kind() != EntityMention.Kind.PRONOUN)
+                count.merge(e.actor().code(), 1, Integer::sum);
+        String best = null;
+        for (Map.Entry<String, Integer> c : count.entrySet()) if (best == null || c.getValue() > count.get(best)) best = c.getKey();
+        return best;
+    }
+
     /** True if a word of the complement carries an object clitic ("mempertimbangkannya"): it points back to someone. */
     private static boolean hasObjectClitic(LangData ld, List<Token> toks, int from, int end) {
         for (int k = from; k < toks.size() && toks.get(k).start() < end; k++) {
@@ -465,12 +506,12 @@ public final class EventCoder implements Stage {
     /** Conflictual acts that, announced for the future under a condition, are threats. */
     private static final Set<String> THREAT_ACTS = Set.of("SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE");
 
-    /** True if the region holds a conditional cue ("if", "unless", "jika"): a clause-scope hypothetical. */
+    /** True if the region holds a conditional cue ("if", "unless", "jika": scope {@code condition}). */
     private static boolean conditional(LangData ld, List<Token> toks, int[] region) {
         for (Token t : toks) {
             if (t.start() < region[0] || t.end() > region[1]) continue;
             Cue c = ld.cues().get(t.lower());
-            if (c != null && c.scope().equals("clause") && c.modality() == Modality.HYPOTHETICAL) return true;
+            if (c != null && c.scope().equals("condition")) return true;
         }
         return false;
     }
@@ -646,7 +687,7 @@ public final class EventCoder implements Stage {
             Cue c = ld.cues().get(t.lower());
             if (c == null) continue;
             boolean applies = switch (c.scope()) {
-                case "clause" -> true;
+                case "clause", "condition" -> true;
                 case "pre" -> t.start() >= windowStart;
                 default -> t.start() >= windowStart && before.size() - k <= 2;
             };

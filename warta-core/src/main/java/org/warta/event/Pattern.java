@@ -52,7 +52,7 @@ record Pattern(List<Term> terms, String type, String mode, String cameo, Set<Str
             throw r.error("a pattern may not start or end with *");
         Set<String> slots = Set.copyOf(r.get("slots").equals("-") ? List.of() : r.list("slots"));
         for (String s : slots)
-            if (!Set.of("psubj=actor", "source=recipient", "instrument=actor").contains(s)) throw r.error("unknown slot rule '" + s + "'");
+            if (!Set.of("psubj=actor", "source=recipient", "instrument=actor", "owner=actor").contains(s)) throw r.error("unknown slot rule '" + s + "'");
         String flags = r.get("flags");
         if (!flags.equals("-") && !flags.equals("absorb")) throw r.error("unknown flag '" + flags + "'");
         List<String> ctx = r.get("context").equals("-") ? List.of() : r.list("context");
