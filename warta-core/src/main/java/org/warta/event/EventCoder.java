@@ -130,7 +130,7 @@ public final class EventCoder implements Stage {
             boolean[] absorbed = new boolean[toks.size()];
             for (int i = 0; i < toks.size(); i++) {
                 if (absorbed[i] || !toks.get(i).isWord() || inName[toks.get(i).index()]) continue;
-                Match m = match(ld, toks, i);
+                Match m = match(ld, toks, i, s.index() == 0);
                 if (m == null) continue;
                 if (s.index() > 0 && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord()) continue; // inside a name
                 if (m.form().equals("noun") && anaphoric(ld, toks, m.last())) continue;
@@ -161,7 +161,12 @@ public final class EventCoder implements Stage {
      * ("seruan itu juga diucapkan oleh …") follows.
      */
     private static boolean anaphoric(LangData ld, List<Token> toks, int last) {
-        if (last + 1 >= toks.size() || !ld.demonstratives().contains(toks.get(last + 1).lower())) return false;
+        // the demonstrative right after the trigger, or after one more word of the noun phrase ("eksekusi mati itu")
+        int dem = last + 1;
+        if (dem < toks.size() && !ld.demonstratives().contains(toks.get(dem).lower()) && toks.get(dem).isWord()
+                && !ld.preps().containsKey(toks.get(dem).lower()) && !ld.cues().containsKey(toks.get(dem).lower())) dem++;
+        if (dem >= toks.size() || !ld.demonstratives().contains(toks.get(dem).lower())) return false;
+        last = dem - 1;
         for (int k = last + 2; k < toks.size() && k <= last + 5; k++)
             if (ld.occurrence().contains(toks.get(k).lower()) || "agent".equals(ld.preps().get(toks.get(k).lower()))) return false;
         return true;
@@ -170,8 +175,16 @@ public final class EventCoder implements Stage {
     // ---- trigger matching ---------------------------------------------------------------------
 
     private Match match(LangData ld, List<Token> toks, int i) {
+        return match(ld, toks, i, false);
+    }
+
+    /**
+     * The longest pattern matching at token i. In a headline a bare root stands for the active verb
+     * ("KPK Tahan …", "Trump Puji …": headlines drop meN-).
+     */
+    private Match match(LangData ld, List<Token> toks, int i, boolean headline) {
         for (Pattern p : ld.patterns()) {
-            String form = termForm(ld, p.terms().get(0), toks.get(i));
+            String form = termForm(ld, p.terms().get(0), toks.get(i), headline);
             if (form == null) continue;
             int pos = i;
             boolean ok = true;
@@ -186,7 +199,7 @@ public final class EventCoder implements Stage {
                         if (!afterGap) break;
                         continue;
                     }
-                    if (termForm(ld, t, toks.get(q)) != null) {
+                    if (termForm(ld, t, toks.get(q), false) != null) {
                         pos = q;
                         found = true;
                         break;
@@ -201,7 +214,7 @@ public final class EventCoder implements Stage {
     }
 
     /** The form in which the token matches the term, or null. */
-    private static String termForm(LangData ld, Pattern.Term term, Token tok) {
+    private static String termForm(LangData ld, Pattern.Term term, Token tok, boolean headline) {
         String lower = tok.lower();
         for (Pattern.Alt a : term.alternatives()) {
             if (a.exact()) {
@@ -210,6 +223,7 @@ public final class EventCoder implements Stage {
             }
             for (Morphology.Analysis an : ld.morphology().analyze(lower)) {
                 if (!an.root().equals(a.word())) continue;
+                if (headline && an.form().equals("base") && "active".equals(a.form())) return "active";
                 if (a.form() == null || a.form().equals(an.form())
                         || (a.form().equals("verb") && !an.form().equals("noun"))) return an.form();
             }

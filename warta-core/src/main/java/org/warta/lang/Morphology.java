@@ -87,7 +87,7 @@ public final class Morphology {
     private List<Analysis> compute(String w) {
         Map<String, Analysis> found = new LinkedHashMap<>();
         Analysis irr = irregular.get(w);
-        if (irr != null) found.put(irr.root() + "|" + irr.form(), irr);
+        if (irr != null) return List.of(irr); // listed forms replace the rule readings
         List<String> stems = new ArrayList<>();
         stems.add(w);
         for (Affix c : clitics)
