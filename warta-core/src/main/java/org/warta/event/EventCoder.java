@@ -250,6 +250,23 @@ public final class EventCoder implements Stage {
                 if (complementStart < 0 && complementMarker(ld, toks, k)) complementStart = k;
                 if (complementStart >= 0) absorbed[k] = true;
             }
+            // no marker: a predicate within a few words after the trigger is the complement ("Minta Ketum
+            // Parpol Nonaktifkan …", "sepakat investasi …")
+            if (complementStart < 0) {
+                int words = 0;
+                for (int k = m.last() + 1; k < toks.size() && toks.get(k).start() < region[1] && words < 4; k++) {
+                    if (!toks.get(k).isWord()) continue;
+                    words++;
+                    if (match(ld, toks, k, s.index() == 0) != null) {
+                        complementStart = k;
+                        break;
+                    }
+                }
+                if (complementStart >= 0) {
+                    Match inner = match(ld, toks, complementStart, s.index() == 0);
+                    for (int k = complementStart; k <= inner.last(); k++) absorbed[k] = true;
+                }
+            }
             if (complementStart >= 0 && mode == null) mode = complementMode(ld, p.type(), toks, complementStart, region[1]);
         }
 
