@@ -46,7 +46,8 @@ public final class EventCoder implements Stage {
     private record LangData(List<Pattern> patterns, Morphology morphology, Map<String, Cue> cues,
                             Map<String, String> preps, Set<String> breaks, Set<String> stopwords,
                             Set<String> objectClitics, Set<String> objectPronouns, Set<String> demonstratives,
-                            Set<String> occurrence, Set<String> passiveAux, Set<String> nounMarkers) {}
+                            Set<String> occurrence, Set<String> passiveAux, Set<String> nounMarkers,
+                            Set<String> obligation) {}
 
     /** Words that join coordinated actors. A bare comma is left out: "pakar PBB, demonstran …" is no list. */
     private static final Set<String> COORD = Set.of("dan", "serta", "-", "and", "&", "/", "maupun");
@@ -93,7 +94,8 @@ public final class EventCoder implements Stage {
         return new LangData(patterns, new Morphology(p, roots), cues, preps, breaks, lower(p.words("stopwords.txt")),
                 lower(p.words("object-clitics.txt")), lower(p.words("object-pronouns.txt")),
                 lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")),
-                optionalWords(p, "passive-auxiliaries.txt"), optionalWords(p, "noun-markers.txt"));
+                optionalWords(p, "passive-auxiliaries.txt"), optionalWords(p, "noun-markers.txt"),
+                optionalWords(p, "obligation-cues.txt"));
     }
 
     /** A word list the pack may leave out (empty then). */
@@ -116,7 +118,7 @@ public final class EventCoder implements Stage {
 
     /** Language data with no clause breaks: for looking past them. */
     private static final LangData NO_BREAKS = new LangData(List.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+            Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     @Override
     public void process(Doc doc) {
@@ -128,11 +130,13 @@ public final class EventCoder implements Stage {
         for (Sentence s : doc.sentences()) {
             List<Token> toks = doc.tokensOf(s);
             boolean[] absorbed = new boolean[toks.size()];
+            boolean headlineCase = headlineCase(toks);
             for (int i = 0; i < toks.size(); i++) {
                 if (absorbed[i] || !toks.get(i).isWord() || inName[toks.get(i).index()]) continue;
                 Match m = match(ld, toks, i, s.index() == 0);
                 if (m == null) continue;
-                if (s.index() > 0 && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord()) continue; // inside a name
+                if ((s.index() > 0 || !headlineCase) && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord())
+                    continue; // inside a name ("Kirim" in a title-case headline is a verb; "March" in a sentence is a month)
                 if (m.form().equals("noun") && anaphoric(ld, toks, m.last())) continue;
                 Event e = code(doc, ld, s, toks, m, absorbed, dateline);
                 if (e != null) out.add(e);
@@ -140,6 +144,17 @@ public final class EventCoder implements Stage {
             }
         }
         for (Event e : out) doc.addEvent(e);
+    }
+
+    /** True if most words of the sentence are capitalised (a title-case headline). */
+    private static boolean headlineCase(List<Token> toks) {
+        int words = 0, caps = 0;
+        for (Token t : toks)
+            if (t.isWord()) {
+                words++;
+                if (t.isCapitalised()) caps++;
+            }
+        return words > 0 && caps * 2 > words;
     }
 
     /** For each token of the doc, whether it lies inside a name (any mention but a pronoun): no trigger there. */
@@ -391,6 +406,23 @@ public final class EventCoder implements Stage {
             type = "THREATEN";
             modality = Modality.ASSERTED;
         }
+        // a reported obligation ("X said Y must return …", "… harus menarik …," kata X) is the speaker's demand on Y
+        if (quote != null && quote.speaker() != null && !type.equals("REQUEST") && cueBefore(ld.obligation(), toks, m.first(), region[0])) {
+            List<Actor> obliged = new ArrayList<>();
+            for (Actor a : actorList) if (!a.sameReferent(quote.speaker())) obliged.add(a);
+            mode = requestMode(type);
+            type = "REQUEST";
+            recipientList = obliged;
+            actorList = new ArrayList<>(List.of(quote.speaker()));
+            modality = Modality.ASSERTED;
+        }
+        // a cooperative act denied for the future ("will not accept", "tidak akan menerima") is a refusal: REJECT
+        if (modality == Modality.NEGATED && COOPERATIVE.contains(type) && futureCue(ld, toks, region[0], tStart)) {
+            mode = requestMode(type);
+            if ("change".equals(mode)) mode = null;
+            type = "REJECT";
+            modality = Modality.ASSERTED;
+        }
         Ontology.Entry oe = ontology.entry(type, mode);
         String cameo = type.equals(p.type()) && p.cameo() != null ? p.cameo() : oe.cameo();
 
@@ -532,6 +564,39 @@ public final class EventCoder implements Stage {
             case "MOBILIZE" -> "violence";
             default -> null;
         };
+    }
+
+    private static final Set<String> COOPERATIVE = Set.of("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT");
+
+    /** The REQUEST (or REJECT) mode for the act asked for (manual table 3.3): yield, assist, meet, else change. */
+    static String requestMode(String actType) {
+        return switch (actType) {
+            case "RETREAT", "CONCEDE" -> "yield";
+            case "AID", "COOPERATE" -> "assist";
+            case "CONSULT" -> "meet";
+            default -> "change";
+        };
+    }
+
+    /** True if one of the words stands at most two words before token {@code first}, inside the region. */
+    private static boolean cueBefore(Set<String> words, List<Token> toks, int first, int regionStart) {
+        if (words.isEmpty()) return false;
+        for (int k = first - 1, n = 0; k >= 0 && n < 2 && toks.get(k).start() >= regionStart; k--) {
+            if (!toks.get(k).isWord()) break;
+            n++;
+            if (words.contains(toks.get(k).lower())) return true;
+        }
+        return false;
+    }
+
+    /** True if a future cue stands between the region start and the trigger. */
+    private static boolean futureCue(LangData ld, List<Token> toks, int from, int tStart) {
+        for (Token t : toks) {
+            if (t.start() < from || t.end() > tStart) continue;
+            Cue c = ld.cues().get(t.lower());
+            if (c != null && c.modality() == Modality.FUTURE) return true;
+        }
+        return false;
     }
 
     /** Conflictual acts that, announced for the future under a condition, are threats. */
