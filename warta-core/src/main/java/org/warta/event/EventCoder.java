@@ -557,7 +557,8 @@ public final class EventCoder implements Stage {
     static String threatMode(String type, String mode) {
         return switch (type) {
             case "ASSAULT" -> "violence";
-            case "SANCTION" -> "expel".equals(mode) ? "expel" : "relations";
+            // sanctions, tariffs and embargoes restrict goods (table 3.6 "restrict", CAMEO 1312); breaking ties is "relations"
+            case "SANCTION" -> "expel".equals(mode) ? "expel" : "discontinue".equals(mode) ? "restrict" : "relations";
             case "COERCE" -> "arrest".equals(mode) ? "arrest" : "seize".equals(mode) ? "territory"
                     : "deport".equals(mode) ? "expel" : "restrict";
             case "PROTEST" -> "restrict";
