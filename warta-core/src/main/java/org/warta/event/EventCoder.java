@@ -442,7 +442,13 @@ public final class EventCoder implements Stage {
         double confidence = 0.35 + (actorList.stream().anyMatch(a -> a.code() != null) ? 0.25 : 0)
                 + (recipientList.stream().anyMatch(a -> a.code() != null) ? 0.15 : 0)
                 + (p.terms().size() > 1 ? 0.1 : 0) + (modality == Modality.ASSERTED ? 0.05 : 0);
-        return new Event(null, doc.article().id(), type, mode, p.context(), cameo, oe.quad(), Ontology.cameoQuad(cameo),
+        // contexts: the pattern's, else those CAMEO2PLOVER gives the CAMEO code of the same type
+        List<String> context = p.context();
+        if (context.isEmpty()) {
+            Ontology.Cameo c = ontology.cameo(cameo).orElse(null);
+            if (c != null && c.type().equals(type)) context = c.context();
+        }
+        return new Event(null, doc.article().id(), type, mode, context, cameo, oe.quad(), Ontology.cameoQuad(cameo),
                 oe.score(), date, precision, inferred, actorList, recipientList, location, size, modality,
                 attribution == null ? List.of() : List.of(attribution), List.of(mention), Math.min(confidence, 0.95), null);
     }

@@ -23,7 +23,7 @@ record Pattern(List<Term> terms, String type, String mode, String cameo, Set<Str
         mode = mode.equals("-") ? null : mode;
         if (!ontology.hasMode(type, mode)) throw r.error("PLOVER type " + type + " has no mode '" + mode + "'");
         String cameo = r.required("cameo");
-        if (!cameo.equals("-") && !cameo.matches("\\d{3,4}")) throw r.error("bad CAMEO code '" + cameo + "'");
+        if (!cameo.equals("-") && ontology.cameo(cameo).isEmpty()) throw r.error("unknown CAMEO code '" + cameo + "' (not in plover/cameo.tsv)");
         List<Term> terms = new ArrayList<>();
         for (String raw : r.required("pattern").split("\\s+")) {
             if (raw.equals("*")) {
