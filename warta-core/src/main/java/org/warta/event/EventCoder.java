@@ -43,7 +43,7 @@ public final class EventCoder implements Stage {
 
     private record Cue(Modality modality, String scope) {}
 
-    private record LangData(List<Pattern> patterns, Morphology morphology, Map<String, Cue> cues,
+    private record LangData(List<Pattern> patterns, Map<String, int[]> byFirst, Morphology morphology, Map<String, Cue> cues,
                             Map<String, String> preps, Set<String> breaks, Set<String> stopwords,
                             Set<String> objectClitics, Set<String> objectPronouns, Set<String> demonstratives,
                             Set<String> occurrence, Set<String> passiveAux, Set<String> nounMarkers,
@@ -91,7 +91,7 @@ public final class EventCoder implements Stage {
         Set<String> breaks = new HashSet<>();
         for (String w : p.words("clause-breaks.txt")) breaks.add(w.toLowerCase(Locale.ROOT));
         for (TsvTable.Row r : p.rows("speech-verbs.tsv")) roots.add(r.required("form").toLowerCase(Locale.ROOT));
-        return new LangData(patterns, new Morphology(p, roots), cues, preps, breaks, lower(p.words("stopwords.txt")),
+        return new LangData(patterns, firstTermIndex(patterns), new Morphology(p, roots), cues, preps, breaks, lower(p.words("stopwords.txt")),
                 lower(p.words("object-clitics.txt")), lower(p.words("object-pronouns.txt")),
                 lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")),
                 optionalWords(p, "passive-auxiliaries.txt"), optionalWords(p, "noun-markers.txt"),
@@ -102,6 +102,43 @@ public final class EventCoder implements Stage {
     private static Set<String> optionalWords(LanguagePack p, String file) {
         return p.has(file) ? lower(p.words(file)) : Set.of();
     }
+
+    /**
+     * For each word a pattern's first term names (a root or an exact word), the indexes of those patterns in
+     * priority order: matching a token looks only at the patterns its word or roots can start.
+     */
+    private static Map<String, int[]> firstTermIndex(List<Pattern> patterns) {
+        Map<String, List<Integer>> m = new HashMap<>();
+        for (int i = 0; i < patterns.size(); i++)
+            for (Pattern.Alt a : patterns.get(i).terms().get(0).alternatives()) {
+                List<Integer> l = m.computeIfAbsent(a.word(), k -> new ArrayList<>());
+                if (l.isEmpty() || l.get(l.size() - 1) != i) l.add(i);
+            }
+        Map<String, int[]> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(out);
+    }
+
+    /** The indexes of the patterns that may start at this token, in priority order (sorted, distinct). */
+    private static int[] candidates(LangData ld, Token tok) {
+        String lower = tok.lower();
+        int[] exact = ld.byFirst().get(lower);
+        List<Morphology.Analysis> as = ld.morphology().analyze(lower);
+        if (as.size() == 1 && as.get(0).root().equals(lower)) return exact == null ? NONE : exact;
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        if (exact != null) for (int i : exact) all.add(i);
+        for (Morphology.Analysis a : as) {
+            int[] c = ld.byFirst().get(a.root());
+            if (c != null) for (int i : c) all.add(i);
+        }
+        if (all.isEmpty()) return NONE;
+        int[] out = new int[all.size()];
+        int k = 0;
+        for (int i : all) out[k++] = i;
+        return out;
+    }
+
+    private static final int[] NONE = new int[0];
 
     private static Set<String> lower(List<String> words) {
         Set<String> out = new HashSet<>();
@@ -117,7 +154,7 @@ public final class EventCoder implements Stage {
     private record Match(Pattern pattern, int first, int last, String form) {}
 
     /** Language data with no clause breaks: for looking past them. */
-    private static final LangData NO_BREAKS = new LangData(List.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
+    private static final LangData NO_BREAKS = new LangData(List.of(), Map.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
             Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     @Override
@@ -198,7 +235,8 @@ public final class EventCoder implements Stage {
      * ("KPK Tahan …", "Trump Puji …": headlines drop meN-).
      */
     private Match match(LangData ld, List<Token> toks, int i, boolean headline) {
-        for (Pattern p : ld.patterns()) {
+        for (int pi : candidates(ld, toks.get(i))) {
+            Pattern p = ld.patterns().get(pi);
             String form = termForm(ld, p.terms().get(0), toks.get(i), headline);
             if (form == null) continue;
             int pos = i;
