@@ -47,7 +47,7 @@ public final class EventCoder implements Stage {
                             Map<String, String> preps, Set<String> breaks, Set<String> stopwords,
                             Set<String> objectClitics, Set<String> objectPronouns, Set<String> demonstratives,
                             Set<String> occurrence, Set<String> passiveAux, Set<String> nounMarkers,
-                            Set<String> obligation) {}
+                            Set<String> obligation, Set<String> relativizers, Set<String> timeAnchors) {}
 
     /** Words that join coordinated actors. A bare comma is left out: "pakar PBB, demonstran …" is no list. */
     private static final Set<String> COORD = Set.of("dan", "serta", "-", "and", "&", "/", "maupun");
@@ -95,7 +95,8 @@ public final class EventCoder implements Stage {
                 lower(p.words("object-clitics.txt")), lower(p.words("object-pronouns.txt")),
                 lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")),
                 optionalWords(p, "passive-auxiliaries.txt"), optionalWords(p, "noun-markers.txt"),
-                optionalWords(p, "obligation-cues.txt"));
+                optionalWords(p, "obligation-cues.txt"), optionalWords(p, "relativizers.txt"),
+                optionalWords(p, "time-anchors.txt"));
     }
 
     /** A word list the pack may leave out (empty then). */
@@ -155,7 +156,7 @@ public final class EventCoder implements Stage {
 
     /** Language data with no clause breaks: for looking past them. */
     private static final LangData NO_BREAKS = new LangData(List.of(), Map.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+            Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     @Override
     public void process(Doc doc) {
@@ -175,12 +176,25 @@ public final class EventCoder implements Stage {
                 if ((s.index() > 0 || !headlineCase) && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord())
                     continue; // inside a name ("Kirim" in a title-case headline is a verb; "March" in a sentence is a month)
                 if (m.form().equals("noun") && anaphoric(ld, toks, m.last())) continue;
+                // a relative clause that re-identifies an act told before ("demonstran yang dieksekusi itu")
+                if (i > 0 && ld.relativizers().contains(toks.get(i - 1).lower()) && anaphoric(ld, toks, m.last())) continue;
+                // a nominal act as a time anchor ("usai audiensi", "menjelang pertemuan"): not a report of it
+                if (m.form().equals("noun") || voiceOfNoun(ld, toks, m)) {
+                    int prev = i - 1;
+                    while (prev >= 0 && !toks.get(prev).isWord()) prev--;
+                    if (prev >= 0 && prev == i - 1 && ld.timeAnchors().contains(toks.get(prev).lower())) continue;
+                }
                 Event e = code(doc, ld, s, toks, m, absorbed, dateline);
                 if (e != null) out.add(e);
                 i = m.last();
             }
         }
         for (Event e : out) doc.addEvent(e);
+    }
+
+    /** True if the trigger reads as a noun by a noun marker before it ("the meeting"). */
+    private static boolean voiceOfNoun(LangData ld, List<Token> toks, Match m) {
+        return m.first() > 0 && ld.nounMarkers().contains(toks.get(m.first() - 1).lower());
     }
 
     /** True if most words of the sentence are capitalised (a title-case headline). */
