@@ -184,6 +184,8 @@ public final class EventCoder implements Stage {
                     while (prev >= 0 && !toks.get(prev).isWord()) prev--;
                     if (prev >= 0 && prev == i - 1 && ld.timeAnchors().contains(toks.get(prev).lower())) continue;
                 }
+                // the topic of another act ("dukungan terhadap kerja sama …"): the act is what is talked about
+                if (i > 1 && "recipient".equals(ld.preps().get(toks.get(i - 1).lower())) && match(ld, toks, i - 2) != null) continue;
                 Event e = code(doc, ld, s, toks, m, absorbed, dateline);
                 if (e != null) out.add(e);
                 i = m.last();
