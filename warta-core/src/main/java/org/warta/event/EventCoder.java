@@ -444,8 +444,11 @@ public final class EventCoder implements Stage {
             precision = "day";
             inferred = true;
         }
-        if (modality == Modality.ASSERTED && date != null && published != null && !inferred
-                && Integer.parseInt(date.substring(0, 4)) <= published.getYear() - 2) modality = Modality.HISTORICAL;
+        // historical: a date at least two years back in the trigger's own clause (a date elsewhere in the
+        // sentence, "pada tahun 2007 sampai dengan sekarang", dates something else)
+        TimeExpr own = dateIn(doc, region[0], region[1]);
+        if (modality == Modality.ASSERTED && own != null && published != null && !own.inferred()
+                && Integer.parseInt(own.value().substring(0, 4)) <= published.getYear() - 2) modality = Modality.HISTORICAL;
 
         String type = p.type();
         // PLOVER: cooperative acts reported in the future tense are intentions, coded AGREE
