@@ -109,13 +109,7 @@ public final class EventsCommand implements Callable<Integer> {
             out.printf("%-22s %8d %8d%n", k, r.path("counts").path(k).asInt(), seed.path("counts").path(k).asInt());
         }
         out.println();
-        out.printf("%-12s %6s %6s %6s %5s %5s %5s%n", "type (dev)", "P", "R", "F1", "gold", "pred", "match");
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> r.path("per_type").fields()) {
-            JsonNode t = e.getValue();
-            out.printf("%-12s %6.3f %6.3f %6.3f %5d %5d %5d%n", e.getKey(), t.path("precision").asDouble(),
-                    t.path("recall").asDouble(), t.path("f1").asDouble(), t.path("gold").asInt(),
-                    t.path("predicted").asInt(), t.path("matched").asInt());
-        }
+        printPerType(r.path("per_type"), "type (dev)");
         printConfusion(r.path("confusion"), "dev");
         if (r.path("failed_docs").size() > 0 || seed.path("failed_docs").size() > 0) {
             out.println();
@@ -129,15 +123,20 @@ public final class EventsCommand implements Callable<Integer> {
         for (String k : List.of("type_accuracy", "type_macro_f1", "actor_f1", "recipient_f1", "event_f1"))
             out.printf("%-22s %8.3f%n", k, r.path(k).asDouble());
         out.println();
-        out.printf("%-12s %6s %6s %6s %5s %5s %5s%n", "type", "P", "R", "F1", "gold", "pred", "match");
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) () -> r.path("per_type").fields()) {
+        printPerType(r.path("per_type"), "type");
+        printConfusion(r.path("confusion"), "top-1");
+        if (r.path("failed_records").size() > 0) out.println("not coded: " + r.path("failed_records"));
+    }
+
+    private void printPerType(JsonNode perType, String label) {
+        var out = env.out();
+        out.printf("%-12s %6s %6s %6s %5s %5s %5s%n", label, "P", "R", "F1", "gold", "pred", "match");
+        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) perType::fields) {
             JsonNode t = e.getValue();
             out.printf("%-12s %6.3f %6.3f %6.3f %5d %5d %5d%n", e.getKey(), t.path("precision").asDouble(),
                     t.path("recall").asDouble(), t.path("f1").asDouble(), t.path("gold").asInt(),
                     t.path("predicted").asInt(), t.path("matched").asInt());
         }
-        printConfusion(r.path("confusion"), "top-1");
-        if (r.path("failed_records").size() > 0) out.println("not coded: " + r.path("failed_records"));
     }
 
     /** The confusion table: gold types down, predicted types across ({@code NONE}: nothing on that side). */

@@ -131,11 +131,11 @@ public final class EventsGsr {
                 typeOk++;
                 perType.get(s.goldType())[2]++;
             }
-            int[] a = counts(s.goldActors(), s.predActors());
+            int[] a = EventsScorer.setCounts(s.goldActors(), s.predActors());
             aTp += a[0];
             aFp += a[1];
             aFn += a[2];
-            int[] r = counts(s.goldRecipients(), s.predRecipients());
+            int[] r = EventsScorer.setCounts(s.goldRecipients(), s.predRecipients());
             rTp += r[0];
             rFp += r[1];
             rFn += r[2];
@@ -146,8 +146,8 @@ public final class EventsGsr {
         double macro = 0;
         for (int[] v : perType.values()) macro += EventsScorer.f1(v[2], v[1], v[0]);
         o.put("type_macro_f1", perType.isEmpty() ? 0 : macro / perType.size());
-        o.put("actor_f1", setF1(aTp, aFp, aFn));
-        o.put("recipient_f1", setF1(rTp, rFp, rFn));
+        o.put("actor_f1", EventsScorer.setF1(aTp, aFp, aFn, predictedN > 0));
+        o.put("recipient_f1", EventsScorer.setF1(rTp, rFp, rFn, predictedN > 0));
         o.put("event_f1", EventsScorer.f1(eventOk, predictedN, n));
         for (String k : List.of("modality_accuracy", "attribution_accuracy", "date_accuracy", "location_accuracy")) o.putNull(k);
         ObjectNode c = o.putObject("counts");
@@ -161,33 +161,9 @@ public final class EventsGsr {
         c.put("recipient_tp", rTp);
         c.put("recipient_fp", rFp);
         c.put("recipient_fn", rFn);
-        ObjectNode pt = o.putObject("per_type");
-        for (Map.Entry<String, int[]> e : perType.entrySet()) {
-            int[] v = e.getValue();
-            ObjectNode t = pt.putObject(e.getKey());
-            t.put("precision", EventsScorer.ratio(v[2], v[1]));
-            t.put("recall", EventsScorer.ratio(v[2], v[0]));
-            t.put("f1", EventsScorer.f1(v[2], v[1], v[0]));
-            t.put("gold", v[0]);
-            t.put("predicted", v[1]);
-            t.put("matched", v[2]);
-        }
-        ObjectNode conf = o.putObject("confusion");
-        for (Map.Entry<String, Map<String, Integer>> e : confusion.entrySet()) {
-            ObjectNode row = conf.putObject(e.getKey());
-            e.getValue().forEach(row::put);
-        }
+        EventsScorer.putPerType(o, perType);
+        EventsScorer.putConfusion(o, confusion);
         return o;
-    }
-
-    private static double setF1(int tp, int fp, int fn) {
-        return tp + fp + fn == 0 ? 1.0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    }
-
-    private static int[] counts(Set<String> gold, Set<String> pred) {
-        int tp = 0;
-        for (String c : pred) if (gold.contains(c)) tp++;
-        return new int[] {tp, pred.size() - tp, gold.size() - tp};
     }
 
     /** {@code codes.tsv}: GSR code → code to compare as; empty when the file is absent. */
