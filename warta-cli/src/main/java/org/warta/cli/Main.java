@@ -54,6 +54,7 @@ public final class Main implements Runnable {
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("linking", new LinkingCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
+        eval.addSubcommand("fit-confidence", new org.warta.cli.eval.EventsConfidenceCommand(env));
         cl.addSubcommand("eval", eval);
         cl.registerConverter(LocalDate.class, s -> {
             try {

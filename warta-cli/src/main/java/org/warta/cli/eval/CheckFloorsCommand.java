@@ -95,8 +95,12 @@ public final class CheckFloorsCommand implements Callable<Integer> {
                 Path data = root.resolve(cfg.path("data").asText("../shared/bench/linking")).normalize();
                 return LinkingCommand.evaluate(env, data).result();
             }
+            case "gsr": {
+                Path data = root.resolve(cfg.path("data").asText("../shared/bench/plover-gsr/PLOVER_GSR_CAMEO.dev.json")).normalize();
+                return EventsCommand.evaluate(env, data, null, List.of(), null);
+            }
             default:
-                throw new IOException("unknown eval '" + name + "' (known: events, linking)");
+                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking)");
         }
     }
 
