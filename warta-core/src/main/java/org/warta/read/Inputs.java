@@ -273,7 +273,7 @@ public final class Inputs {
             if (bytes.length == 0 || firstNonSpace(bytes) < 0)
                 throw new InputException(name, "the input is empty; nothing to read");
             Map<String, String> meta = new LinkedHashMap<>();
-            String text = decode(name, bytes, kind != Kind.JSONL, meta);
+            String text = decode(name, bytes, kind != Kind.JSONL, null, kind == Kind.HTML, meta);
             if (text.indexOf('\u0000') >= 0)
                 throw new InputException(name, "binary content (NUL bytes); give a text, HTML or JSON-lines file");
             if (kind == Kind.JSONL) {
@@ -292,6 +292,18 @@ public final class Inputs {
      * windows-1252 with a warning put into {@code meta}.
      */
     static String decode(String name, byte[] bytes, boolean allowLegacy, Map<String, String> meta) throws InputException {
+        return decode(name, bytes, allowLegacy, null, false, meta);
+    }
+
+    /**
+     * Decodes bytes in the WHATWG order: a byte-order mark (dropped), else the charset the transport
+     * declared ({@code declared}, e.g. a WARC record's HTTP {@code Content-Type}), else, for HTML, the
+     * {@code <meta charset>} or {@code http-equiv} declaration in the first bytes, else detection: strict
+     * UTF-8, else (when allowed) windows-1252 with a warning put into {@code meta}. A declared charset that
+     * the bytes do not fit is decoded with replacement characters and a warning.
+     */
+    static String decode(String name, byte[] bytes, boolean allowLegacy, String declared, boolean html,
+                         Map<String, String> meta) throws InputException {
         int n = bytes.length;
         if (n >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF)
             return strict(name, bytes, 3, StandardCharsets.UTF_8);
@@ -301,19 +313,37 @@ public final class Inputs {
             return strict(name, bytes, 2, StandardCharsets.UTF_16LE);
         for (byte b : bytes)
             if (b == 0) throw new InputException(name, "binary content (NUL bytes); give a text, HTML or JSON-lines file");
+        Charset cs = Encodings.charset(declared);
+        if (cs == null && html) cs = Encodings.charset(Encodings.metaCharset(bytes));
+        if (cs != null) {
+            try {
+                return decoder(cs).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                meta.put(WARNING, "not valid " + cs.name() + " as declared; undecodable bytes replaced");
+                return new String(bytes, cs);
+            }
+        }
         try {
             return decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             if (!allowLegacy)
                 throw new InputException(name, "not valid UTF-8; convert the file to UTF-8 (e.g. iconv -f windows-1252 -t utf-8)");
         }
-        try {
-            String s = decoder(Charset.forName("windows-1252")).decode(ByteBuffer.wrap(bytes)).toString();
-            meta.put(WARNING, "not valid UTF-8; decoded as windows-1252");
-            return s;
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, "neither UTF-8 nor windows-1252 text; convert the file to UTF-8");
-        }
+        meta.put(WARNING, "not valid UTF-8; decoded as windows-1252");
+        return new String(bytes, Encodings.WINDOWS_1252);
+    }
+
+    /**
+     * An HTML page from raw bytes (a crawler's response body, a benchmark page): decoded in the WHATWG
+     * order ({@code contentType} is the HTTP {@code Content-Type}, or null), checked for binary content.
+     */
+    public static Page htmlPage(String name, String url, byte[] bytes, String contentType, Map<String, String> meta)
+            throws InputException {
+        if (bytes.length == 0 || firstNonSpace(bytes) < 0)
+            throw new InputException(name, "the input is empty; nothing to read");
+        Map<String, String> m = new LinkedHashMap<>(meta);
+        String text = decode(name, bytes, true, Encodings.charsetParameter(contentType), true, m);
+        return new Page(name, url, Page.MediaType.HTML, text.getBytes(StandardCharsets.UTF_8), m);
     }
 
     private static String strict(String name, byte[] bytes, int skip, Charset cs) throws InputException {
