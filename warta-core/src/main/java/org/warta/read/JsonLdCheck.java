@@ -9,7 +9,8 @@ import org.jsoup.nodes.Document;
 
 /**
  * Uses a page's JSON-LD {@code articleBody} as a strong but checked hint. The hint is trusted only when
- * most of its words are also in the page's visible text (a stale or teaser body is ignored). Then DOM
+ * most of its words are also in the page's visible text, and is not much shorter than the content the
+ * DOM gives (a stale or teaser body is ignored). Then DOM
  * blocks made mostly of words the body never uses are dropped, and when the DOM blocks still miss
  * most of the body, the body's own paragraphs are used instead.
  */
@@ -26,6 +27,10 @@ final class JsonLdCheck {
         Set<String> pageWords = new HashSet<>(words(page.text()));
         for (MainContent.Block b : dom) pageWords.addAll(words(b.text()));
         if (share(bodyWords, pageWords) < 0.8) return dom;
+        int domWords = 0;
+        for (MainContent.Block b : dom) domWords += words(b.text()).size();
+        // A body much shorter than the page's content is a teaser or a first page: no filter.
+        if (bodyWords.size() < 0.6 * domWords) return dom;
         Set<String> bodySet = new HashSet<>(bodyWords);
         List<MainContent.Block> kept = new ArrayList<>();
         Set<String> keptWords = new HashSet<>();

@@ -13,6 +13,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Finds the main content of an HTML page on its jsoup DOM and returns it as text blocks in document
@@ -35,7 +37,7 @@ final class MainContent {
     record Block(String text, double linkDensity, String tag) {}
 
     private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "iframe", "svg",
-            "canvas", "form", "button", "select", "input", "textarea", "nav", "footer", "aside", "object", "embed",
+            "canvas", "button", "select", "input", "textarea", "nav", "footer", "aside", "object", "embed",
             "video", "audio", "map", "dialog", "menu", "figcaption", "label", "picture", "img", "head");
     private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
             "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "table", "tr", "td", "th",
@@ -49,14 +51,16 @@ final class MainContent {
                     + "trending|most-?read|outbrain|taboola|disqus|popup|modal|cookie|caption|credit|byline|author-?bio|"
                     + "bio|profile|meta|dateline|toolbar|pagination|pager|paging|print|skip|hidden|signup|login|"
                     + "more-?stories|read-?more|next-?post|prev-?post|post-?nav|jump|rating|vote|poll|"
-                    + "gallery|thumb\\w*|slider|carousel|video-?player|player|embed|tweet|instagram|facebook|"
-                    + "whatsapp|twitter|inline-?related|sharethis|addthis|wp-?caption)(?:$|[-_ ])");
+                    + "gallery|thumb\\w*|slider|carousel|video-?player|player|facebook|"
+                    + "whatsapp|inline-?related|sharethis|addthis|wp-?caption)(?:$|[-_ ])");
     private static final Pattern POSITIVE = Pattern.compile(
             "(?i)(?:article|body|content|entry|main|post|story|text|blog|detail|read|isi|berita|artikel)");
     private static final Pattern STRONG_POSITIVE = Pattern.compile(
             "(?i)(?:article-?body|articlebody|article-?content|article-?text|entry-?content|post-?content|post-?body|"
                     + "story-?body|storycontent|story-?content|body-?text|article__body|content-?body|detail-?text|"
                     + "detail__body|read__content|itemprop-articlebody)");
+
+    private static final boolean DEBUG = Boolean.getBoolean("warta.debugExtract");
 
     private MainContent() {}
 
@@ -67,6 +71,7 @@ final class MainContent {
         prune(body);
         Element root = bestRoot(body);
         List<Element> parts = withSiblings(root);
+        if (DEBUG) for (Element p : parts) System.err.println("part " + p.normalName() + " " + cues(p) + " " + p.text().length());
         List<Block> out = new ArrayList<>();
         for (Element part : parts) collect(part, out);
         return out;
@@ -74,9 +79,40 @@ final class MainContent {
 
     // ---- prune -------------------------------------------------------------------------------------
 
+    /** Per element: [0] text chars, [1] chars inside links, [2] chars inside {@code <p>}; one pass. */
+    static Map<Element, int[]> stats(Element root) {
+        Map<Element, int[]> stats = new IdentityHashMap<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof Element e) stats.put(e, new int[3]);
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                Element parent = node.parent() instanceof Element p ? p : null;
+                if (parent == null || !stats.containsKey(parent)) return;
+                int[] ps = stats.get(parent);
+                if (node instanceof TextNode t) {
+                    int n = t.text().strip().length();
+                    ps[0] += n;
+                    if (parent.normalName().equals("a")) ps[1] += n;
+                    if (parent.normalName().equals("p")) ps[2] += n;
+                } else if (node instanceof Element e) {
+                    int[] cs = stats.get(e);
+                    ps[0] += cs[0];
+                    ps[1] += e.normalName().equals("a") ? cs[0] : cs[1];
+                    ps[2] += e.normalName().equals("p") ? cs[0] : cs[2];
+                }
+            }
+        }, root);
+        return stats;
+    }
+
     private static void prune(Element body) {
         List<Element> drop = new ArrayList<>();
-        double total = paragraphText(body);
+        Map<Element, int[]> stats = stats(body);
+        double total = stats.get(body)[2];
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
             String tag = e.normalName();
@@ -93,10 +129,11 @@ final class MainContent {
             if (cues.isEmpty() || STRONG_POSITIVE.matcher(cues).find()) continue;
             if (NEGATIVE.matcher(cues).find() && !(POSITIVE.matcher(cues).find() && !hasOnlyNegativeWords(cues))) {
                 // Never cut away the bulk of the page's paragraphs: a layout wrapper may carry "sidebar".
-                if (total > 0 && paragraphText(e) > 0.3 * total) continue;
+                if (total > 0 && stats.get(e)[2] > 0.3 * total) continue;
                 drop.add(e);
             }
         }
+        if (DEBUG) for (Element e : drop) System.err.println("drop " + e.normalName() + " " + cues(e) + " " + e.text().length());
         for (Element e : drop) if (e.parent() != null) e.remove();
     }
 
@@ -128,17 +165,12 @@ final class MainContent {
         return (c + " " + id + (ip.isEmpty() ? "" : " itemprop-" + ip)).strip();
     }
 
-    /** Length of the text inside {@code <p>} elements below e. */
-    private static double paragraphText(Element e) {
-        double n = 0;
-        for (Element p : e.getElementsByTag("p")) n += p.text().length();
-        return n;
-    }
 
     // ---- score -------------------------------------------------------------------------------------
 
     private static Element bestRoot(Element body) {
         Map<Element, double[]> scores = new IdentityHashMap<>();
+        Map<Element, int[]> stats = stats(body);
         for (Element e : body.getAllElements()) {
             String tag = e.normalName();
             boolean paragraph = PARAGRAPH_TAGS.contains(tag) || (tag.equals("div") || tag.equals("section")) && hasOwnText(e);
@@ -156,7 +188,9 @@ final class MainContent {
         double bestScore = 0;
         for (Map.Entry<Element, double[]> en : scores.entrySet()) {
             Element e = en.getKey();
-            double s = en.getValue()[0] * (1 - linkDensity(e));
+            int[] st = stats.get(e);
+            double ld = st == null || st[0] == 0 ? 0 : Math.min(1, st[1] / (double) st[0]);
+            double s = en.getValue()[0] * (1 - ld);
             en.getValue()[1] = s;
             if (best == null || s > bestScore) {
                 best = e;
@@ -214,6 +248,8 @@ final class MainContent {
         if (scores == null || parent == null || root.normalName().equals("body")) return List.of(root);
         double rootScore = scores.containsKey(root) ? scores.get(root)[1] : 0;
         double threshold = Math.max(10, rootScore * 0.2);
+        List<Element> twins = twins(root, scores, threshold);
+        if (twins.size() > 1) return twins;
         List<Element> out = new ArrayList<>();
         for (Element sib : parent.children()) {
             if (sib == root) {
@@ -230,6 +266,27 @@ final class MainContent {
             if (keep) out.add(sib);
         }
         return out;
+    }
+
+    /**
+     * An article body split into several containers of the same kind (between them ads or pictures):
+     * every element with the root's tag and class that scores well, in document order, none inside another.
+     */
+    private static List<Element> twins(Element root, Map<Element, double[]> scores, double threshold) {
+        String cls = root.className().strip();
+        if (cls.isEmpty()) return List.of(root);
+        Element scope = root.ownerDocument() == null ? null : root.ownerDocument().body();
+        if (scope == null) return List.of(root);
+        List<Element> out = new ArrayList<>();
+        for (Element e : scope.getElementsByClass(cls.split("\\s+")[0])) {
+            if (e != root && (!e.normalName().equals(root.normalName()) || !e.className().strip().equals(cls))) continue;
+            double[] s = scores.get(e);
+            if (e != root && (s == null || s[1] < Math.min(threshold, 10))) continue;
+            boolean nested = false;
+            for (Element o : out) if (e.parents().contains(o)) nested = true;
+            if (!nested) out.add(e);
+        }
+        return out.isEmpty() ? List.of(root) : out;
     }
 
     private static boolean hasOwnText(Element e) {
@@ -308,7 +365,6 @@ final class MainContent {
         if (t.isEmpty()) return;
         double ld = Math.min(1, links / (double) t.length());
         if (ld > 0.5 && t.length() < 300) return; // a link list, a "read more", a tag cloud
-        if (tag.equals("li") && ld > 0.3) return;
         out.add(new Block(t, ld, tag));
     }
 
