@@ -329,8 +329,13 @@ public final class Inputs {
             if (!allowLegacy)
                 throw new InputException(name, "not valid UTF-8; convert the file to UTF-8 (e.g. iconv -f windows-1252 -t utf-8)");
         }
-        meta.put(WARNING, "not valid UTF-8; decoded as windows-1252");
-        return new String(bytes, Encodings.WINDOWS_1252);
+        try {
+            String s = decoder(Encodings.WINDOWS_1252).decode(ByteBuffer.wrap(bytes)).toString();
+            meta.put(WARNING, "not valid UTF-8; decoded as windows-1252");
+            return s;
+        } catch (CharacterCodingException e) {
+            throw new InputException(name, "neither UTF-8 nor windows-1252 text; convert the file to UTF-8");
+        }
     }
 
     /**

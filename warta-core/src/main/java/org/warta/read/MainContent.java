@@ -362,7 +362,7 @@ final class MainContent {
         text.setLength(0);
         int links = linkChars[0];
         linkChars[0] = 0;
-        if (t.isEmpty()) return;
+        if (t.isEmpty() || tag.equals("h1")) return; // the h1 is the page's headline, kept as the title
         double ld = Math.min(1, links / (double) t.length());
         if (ld > 0.5 && t.length() < 300) return; // a link list, a "read more", a tag cloud
         out.add(new Block(t, ld, tag));
