@@ -64,8 +64,16 @@ public final class HtmlExtractor implements ArticleExtractor {
         ArticleAssembler.Known known = new ArticleAssembler.Known(page.url(), meta.canonicalUrl(),
                 HtmlMetadata.firstNonBlank(page.meta("outlet"), meta.siteName()), published,
                 HtmlMetadata.firstNonBlank(page.meta("language"), meta.language()), source, meta.modified(),
-                meta.authors());
+                authors(page, meta));
         return assembler.assemble(page, titleBlock, blocks, null, known);
+    }
+
+    private static List<String> authors(Page page, HtmlMetadata meta) {
+        String given = page.meta("author");
+        if (given == null || given.isBlank()) return meta.authors();
+        List<String> out = new ArrayList<>(List.of(given.strip()));
+        out.addAll(meta.authors());
+        return out;
     }
 
     /** The depth of the deepest node, counting stops once past {@code limit}. Iterative. */
