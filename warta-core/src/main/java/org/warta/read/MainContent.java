@@ -113,6 +113,7 @@ final class MainContent {
         List<Element> drop = new ArrayList<>();
         Map<Element, int[]> stats = stats(body);
         double total = stats.get(body)[2];
+        Map<String, Boolean> verdicts = new java.util.HashMap<>(); // class names repeat: match each once
         for (Element e : body.getAllElements()) {
             if (e == body) continue;
             String tag = e.normalName();
@@ -126,8 +127,8 @@ final class MainContent {
             }
             if (tag.equals("article") || tag.equals("main") || tag.equals("a")) continue;
             String cues = cues(e);
-            if (cues.isEmpty() || STRONG_POSITIVE.matcher(cues).find()) continue;
-            if (NEGATIVE.matcher(cues).find() && !(POSITIVE.matcher(cues).find() && !hasOnlyNegativeWords(cues))) {
+            if (cues.isEmpty()) continue;
+            if (verdicts.computeIfAbsent(cues, MainContent::furniture)) {
                 // Never cut away the bulk of the page's paragraphs: a layout wrapper may carry "sidebar".
                 if (total > 0 && stats.get(e)[2] > 0.3 * total) continue;
                 drop.add(e);
@@ -135,6 +136,12 @@ final class MainContent {
         }
         if (DEBUG) for (Element e : drop) System.err.println("drop " + e.normalName() + " " + cues(e) + " " + e.text().length());
         for (Element e : drop) if (e.parent() != null) e.remove();
+    }
+
+    /** Whether class and id name page furniture (and not the content itself). */
+    private static boolean furniture(String cues) {
+        if (STRONG_POSITIVE.matcher(cues).find()) return false;
+        return NEGATIVE.matcher(cues).find() && !(POSITIVE.matcher(cues).find() && !hasOnlyNegativeWords(cues));
     }
 
     /** Whether every class/id word with a positive cue is also a negative one ("post-meta"). */

@@ -85,8 +85,12 @@ public final class CheckFloorsCommand implements Callable<Integer> {
                 LocalDate asOf = cfg.path("as_of").isTextual() ? LocalDate.parse(cfg.path("as_of").asText()) : null;
                 return EventsCommand.evaluate(env, data, asOf, List.of(), null);
             }
+            case "extract": {
+                Path data = root.resolve(cfg.path("data").asText("../shared/bench/article-extraction")).normalize();
+                return ExtractCommand.evaluate(data, List.of(), null);
+            }
             default:
-                throw new IOException("unknown eval '" + name + "' (known: events)");
+                throw new IOException("unknown eval '" + name + "' (known: events, extract)");
         }
     }
 
