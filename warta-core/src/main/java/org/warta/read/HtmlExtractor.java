@@ -28,13 +28,15 @@ public final class HtmlExtractor implements ArticleExtractor {
     public static final int DEFAULT_MAX_DEPTH = 2000;
 
     private final ArticleAssembler assembler;
+    private final TextDates textDates;
 
     public HtmlExtractor(Languages langs) {
-        this(new ArticleAssembler(new PageChrome(langs)));
+        this(new ArticleAssembler(new PageChrome(langs)), new TextDates(langs));
     }
 
-    HtmlExtractor(ArticleAssembler assembler) {
+    HtmlExtractor(ArticleAssembler assembler, TextDates textDates) {
         this.assembler = assembler;
+        this.textDates = textDates;
     }
 
     /** The nesting limit in elements. */
@@ -52,15 +54,23 @@ public final class HtmlExtractor implements ArticleExtractor {
             throw new InputException(page.name(), "HTML nested deeper than " + limit
                     + " elements; not a readable page (raise the limit with -Dwarta.maxHtmlDepth=N)");
         HtmlMetadata meta = HtmlMetadata.read(doc, page.url());
+        String textDate = meta.published() == null || "url".equals(meta.publishedSource())
+                ? textDates.find(doc, HtmlMetadata.firstNonBlank(page.meta("language"), meta.language())) : null;
         String title = HtmlMetadata.firstNonBlank(page.meta("title"), meta.title());
+        String language = HtmlMetadata.firstNonBlank(page.meta("language"), meta.language());
         List<ArticleAssembler.Block> blocks = new ArrayList<>();
-        for (MainContent.Block b : JsonLdCheck.choose(MainContent.extract(doc), meta.articleBody(), doc))
+        for (MainContent.Block b : JsonLdCheck.choose(MainContent.extract(doc), meta.articleBody(), doc)) {
+            if (textDates.isDateLine(b.text(), language)) continue; // the page's date line is metadata
             blocks.add(new ArticleAssembler.Block(b.text(), -1));
+        }
         ArticleAssembler.Block titleBlock = title == null ? null : new ArticleAssembler.Block(title.strip(), -1);
         String published = page.meta("published");
         String source = published != null && !published.isBlank() ? "input" : meta.publishedSource();
         if (source != null && source.equals("input")) published = published.strip();
-        else published = meta.published();
+        else if (textDate != null && (meta.published() == null || textDate.startsWith(meta.published()))) {
+            published = textDate; // a date written on the page, or the URL's day made precise by it
+            source = "text";
+        } else published = meta.published();
         ArticleAssembler.Known known = new ArticleAssembler.Known(page.url(), meta.canonicalUrl(),
                 HtmlMetadata.firstNonBlank(page.meta("outlet"), meta.siteName()), published,
                 HtmlMetadata.firstNonBlank(page.meta("language"), meta.language()), source, meta.modified(),
