@@ -52,7 +52,7 @@ final class MainContent {
                     + "bio|profile|meta|dateline|toolbar|pagination|pager|paging|print|skip|hidden|signup|login|"
                     + "more-?stories|read-?more|next-?post|prev-?post|post-?nav|jump|rating|vote|poll|"
                     + "gallery|thumb\\w*|slider|carousel|video-?player|player|facebook|"
-                    + "whatsapp|inline-?related|sharethis|addthis|wp-?caption)(?:$|[-_ ])");
+                    + "whatsapp|inline-?related|sharethis|addthis|wp-?caption|tooltip|popover|hovercard|rollover\\w*)(?:$|[-_ ])");
     private static final Pattern POSITIVE = Pattern.compile(
             "(?i)(?:article|body|content|entry|main|post|story|text|blog|detail|read|isi|berita|artikel)");
     private static final Pattern STRONG_POSITIVE = Pattern.compile(
