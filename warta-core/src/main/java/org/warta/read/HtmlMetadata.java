@@ -39,12 +39,20 @@ record HtmlMetadata(String title, String published, String publishedSource, Stri
             "/((?:19|20)\\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?:/|$|[^0-9])|/((?:19|20)\\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])(?:/|$|[^0-9])");
 
     static HtmlMetadata read(Document doc, String url) {
+        // Every <meta> by its name, property and itemprop (lower case), first one wins: one pass.
+        java.util.Map<String, String> metas = new java.util.HashMap<>();
+        for (Element m : doc.getElementsByTag("meta")) {
+            String content = m.attr("content");
+            if (content.isBlank()) continue;
+            for (String key : new String[] {m.attr("name"), m.attr("property"), m.attr("itemprop")})
+                if (!key.isBlank()) metas.putIfAbsent(key.strip().toLowerCase(Locale.ROOT), content.strip());
+        }
         List<JsonNode> ld = jsonLd(doc);
         JsonNode article = null;
         for (JsonNode n : ld) {
             if (isArticle(n) && (article == null || n.has("articleBody") && !article.has("articleBody"))) article = n;
         }
-        String title = firstNonBlank(attr(doc, "meta[property=og:title]", "content"),
+        String title = firstNonBlank(metas.get("og:title"),
                 text(article, "headline"), textOf(doc.selectFirst("h1")), doc.title());
 
         String published = null, source = null;
@@ -52,12 +60,12 @@ record HtmlMetadata(String title, String published, String publishedSource, Stri
         if (v == null) v = date(text(article, "dateCreated"));
         if (v != null) { published = v; source = "json-ld"; }
         if (published == null) {
-            v = date(attr(doc, "meta[property=article:published_time]", "content"));
+            v = date(metas.get("article:published_time"));
             if (v != null) { published = v; source = "opengraph"; }
         }
         if (published == null) {
             for (String name : META_DATE_NAMES) {
-                v = date(attr(doc, "meta[name=" + name + "], meta[property=" + name + "], meta[itemprop=" + name + "]", "content"));
+                v = date(metas.get(name));
                 if (v != null) { published = v; source = "meta"; break; }
             }
         }
@@ -77,7 +85,7 @@ record HtmlMetadata(String title, String published, String publishedSource, Stri
             }
         }
         String modified = date(text(article, "dateModified"));
-        if (modified == null) modified = date(attr(doc, "meta[property=article:modified_time]", "content"));
+        if (modified == null) modified = date(metas.get("article:modified_time"));
 
         Set<String> authors = new LinkedHashSet<>();
         if (article != null) names(article.get("author"), authors);
@@ -87,7 +95,7 @@ record HtmlMetadata(String title, String published, String publishedSource, Stri
                 if (!a.isEmpty() && !a.startsWith("http")) authors.add(a);
             }
         }
-        String siteName = attr(doc, "meta[property=og:site_name]", "content");
+        String siteName = metas.get("og:site_name");
         if (siteName == null && article != null) {
             JsonNode pub = article.get("publisher");
             if (pub != null && pub.isObject()) siteName = text(pub, "name");
@@ -156,6 +164,7 @@ record HtmlMetadata(String title, String published, String publishedSource, Stri
         if (h != null) lang = h.attr("lang");
         if (lang == null || lang.isBlank()) lang = attr(doc, "meta[http-equiv=content-language]", "content");
         if (lang == null || lang.isBlank()) lang = attr(doc, "meta[property=og:locale]", "content");
+        // (read only when <html lang> is missing)
         if (lang == null) return null;
         lang = lang.strip().toLowerCase(Locale.ROOT);
         int cut = lang.indexOf('-');

@@ -94,8 +94,13 @@ final class TextDates {
     boolean isDateLine(String text, String pageLanguage) {
         if (text.length() > 80) return false;
         int letters = 0;
-        for (int i = 0; i < text.length(); i++) if (Character.isLetterOrDigit(text.charAt(i))) letters++;
-        if (letters == 0) return false;
+        boolean digit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) letters++;
+            digit |= c >= '0' && c <= '9';
+        }
+        if (letters == 0 || !digit) return false; // a written date has a day number
         for (String lang : langs) {
             if (pageLanguage != null && recognizer.supports(pageLanguage) && !lang.equals(pageLanguage)) continue;
             int covered = 0;
