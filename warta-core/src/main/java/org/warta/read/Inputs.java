@@ -2,7 +2,6 @@ package org.warta.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -256,16 +255,11 @@ public final class Inputs {
 
     private static byte[] readLimited(InputStream in, String name) throws IOException, InputException {
         long limit = maxBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[65536];
-        long total = 0;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            total += n;
-            if (total > limit) throw tooLarge(name, total, limit);
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
+        byte[] bytes = LimitedInputStream.readAtMost(in, limit);
+        if (bytes == null)
+            throw new InputException(name, "input is more than " + limit
+                    + " bytes, over the limit; split it or raise the limit with -Dwarta.maxInputBytes=N");
+        return bytes;
     }
 
     private static boolean isGzip(byte[] b) {
