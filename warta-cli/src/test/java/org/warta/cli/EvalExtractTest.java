@@ -87,6 +87,22 @@ class EvalExtractTest {
         assertThat(run("eval", "check-floors", "--floors", floors.toString()).code()).isEqualTo(1);
     }
 
+    /** The acceptance figures on the shared benchmark (read at run time, never copied). */
+    @Test
+    void theSharedBenchmarkMeetsTheAcceptanceFigures() throws Exception {
+        Path shared = Path.of(System.getProperty("warta.shared", "../../shared"), "bench/article-extraction");
+        boolean present = Files.isRegularFile(shared.resolve("ground-truth.json"));
+        if (!present && Boolean.getBoolean("warta.ci"))
+            throw new AssertionError("CI: " + shared.toAbsolutePath() + " is missing (warta.ci=true turns this skip into a failure)");
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "skipped: " + shared.toAbsolutePath() + " is absent");
+        JsonNode j = org.warta.cli.eval.ExtractCommand.evaluate(shared, java.util.List.of(), null);
+        assertThat(j.path("pages").asInt()).isEqualTo(181);
+        assertThat(j.path("f1").asDouble()).isGreaterThanOrEqualTo(0.96);
+        assertThat(j.path("precision").asDouble()).isGreaterThanOrEqualTo(0.95);
+        assertThat(j.path("coverage").asDouble()).isGreaterThanOrEqualTo(0.99);
+        assertThat(j.path("published").path("share").asDouble()).isGreaterThan(0.9);
+    }
+
     @Test
     void missingDataIsAClearError() {
         Run r = run("eval", "extract", "--data", root.resolve("nowhere").toString());
