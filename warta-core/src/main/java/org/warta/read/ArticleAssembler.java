@@ -70,6 +70,7 @@ final class ArticleAssembler {
         for (Block raw : blocks) {
             Block b = raw.trimmed();
             if (b.text().isEmpty()) continue;
+            if (bylineParts(b.text(), authors, editors)) continue; // "Penulis: A | Editor: B"
             PageChrome.Rule rule = chrome.matchLine(b.text());
             if (rule != null) {
                 switch (rule.kind()) {
@@ -157,6 +158,33 @@ final class ArticleAssembler {
         return new Article(id(idBasis), page.name(), known.url(), canonical, outlet, title.text(), articleText,
                 language, published, precision, false, dateline, dedupe(authors), editors, offsets, dateSource,
                 known.modified());
+    }
+
+    private static final java.util.regex.Pattern BYLINE_SEPARATOR = java.util.regex.Pattern.compile("\\s+[|·•]\\s+|\\s*\\|\\s*");
+
+    /**
+     * A line of several bylines joined by a separator ("Penulis: A | Editor: B"): when every part is a
+     * byline or chrome, each author and editor is kept and the line is dropped.
+     */
+    private boolean bylineParts(String line, List<String> authors, List<String> editors) {
+        if (line.indexOf('|') < 0 && line.indexOf('·') < 0 && line.indexOf('•') < 0) return false;
+        String[] parts = BYLINE_SEPARATOR.split(line);
+        if (parts.length < 2) return false;
+        List<PageChrome.Rule> rules = new ArrayList<>();
+        boolean byline = false;
+        for (String part : parts) {
+            PageChrome.Rule r = chrome.matchLine(part.strip());
+            if (r == null || r.kind() == PageChrome.Kind.TAIL) return false;
+            byline |= r.kind() == PageChrome.Kind.AUTHOR || r.kind() == PageChrome.Kind.EDITOR;
+            rules.add(r);
+        }
+        if (!byline) return false;
+        for (int i = 0; i < parts.length; i++) {
+            PageChrome.Rule r = rules.get(i);
+            if (r.kind() == PageChrome.Kind.AUTHOR) addName(authors, r, parts[i].strip());
+            else if (r.kind() == PageChrome.Kind.EDITOR) addName(editors, r, parts[i].strip());
+        }
+        return true;
     }
 
     private static List<String> dedupe(List<String> names) {

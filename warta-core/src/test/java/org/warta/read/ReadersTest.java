@@ -172,7 +172,7 @@ class ReadersTest {
                 + "<p>SCROLL TO CONTINUE WITH CONTENT</p>"
                 + "<p>Menurut kepala desa, air mulai surut pada Kamis pagi, tetapi warga diminta tetap waspada.</p>"
                 + "<p>Simak Video \"Banjir di Mana-mana\"</p>"
-                + "<p>Penulis: Andi Saputra</p><p>Editor: Sari Dewi</p>"
+                + "<p>Penulis: Andi Saputra | Editor: Sari Dewi</p>"
                 + "</div><div class=\"komentar\"><p>Berikan Komentar</p></div></body></html>";
         Article a = EXTRACTORS.extract(Page.html("banjir.html", null, html));
         assertThat(a.body()).isEqualTo("Banjir merendam ratusan rumah di tepi sungai setelah hujan deras turun semalaman.\n\n"
