@@ -143,6 +143,26 @@ class ReadersTest {
     }
 
     @Test
+    void standardInputIsSniffedForFeedsAndWarc() {
+        Inputs.read(List.of("-"), new ByteArrayInputStream(RSS.getBytes(StandardCharsets.UTF_8)), pages::add, errors::add);
+        assertThat(pages).extracting(Page::name).containsExactly("-#1");
+        pages.clear();
+        byte[] warc = gzip(response("https://kabar.example/a", "text/html", PAGE.getBytes(StandardCharsets.UTF_8)));
+        Inputs.read(List.of("-"), new ByteArrayInputStream(warc), pages::add, errors::add);
+        assertThat(pages).extracting(Page::url).containsExactly("https://kabar.example/a");
+    }
+
+    @Test
+    void directoriesIncludeWarcAndFeedFiles() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("crawl/2024"));
+        Files.write(sub.resolve("a.warc.gz"), gzip(response("https://kabar.example/a", "text/html", PAGE.getBytes(StandardCharsets.UTF_8))));
+        Files.write(sub.resolve("b.rss"), RSS.getBytes(StandardCharsets.UTF_8));
+        Files.write(sub.resolve("notes.md"), "bukan masukan".getBytes(StandardCharsets.UTF_8));
+        read(dir.resolve("crawl"));
+        assertThat(pages).extracting(Page::name).containsExactly(sub.resolve("a.warc.gz") + "#1", sub.resolve("b.rss") + "#1");
+    }
+
+    @Test
     void windows1252PageWithoutCharsetIsDecoded() throws Exception {
         String html = "<html><head><title>Kafe Baru</title></head><body><p>Caf\u00e9 \u201cbaru\u201d itu ramai dikunjungi warga sejak dibuka pekan lalu \u2013 kata pemiliknya.</p></body></html>";
         Path file = write("kafe.html", html.getBytes(Charset.forName("windows-1252")));
