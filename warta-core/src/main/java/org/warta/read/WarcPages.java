@@ -129,8 +129,11 @@ final class WarcPages {
         return new LimitedInputStream(s, maxDecompressedBytes());
     }
 
+    /** The exception's class and first line, cut to 120 chars (parser messages may quote raw bytes). */
     private static String message(Throwable e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
+        String first = m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse("");
+        if (first.length() > 120) first = first.substring(0, 120) + "…";
+        return e.getClass().getSimpleName() + first;
     }
 }
