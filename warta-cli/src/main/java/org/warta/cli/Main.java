@@ -10,6 +10,7 @@ import org.warta.cli.eval.CheckFloorsCommand;
 import org.warta.cli.eval.EvalCommand;
 import org.warta.cli.eval.EventsCommand;
 import org.warta.cli.eval.LinkingCommand;
+import org.warta.cli.eval.ExtractCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -53,6 +54,7 @@ public final class Main implements Runnable {
         CommandLine eval = new CommandLine(new EvalCommand());
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("linking", new LinkingCommand(env));
+        eval.addSubcommand("extract", new ExtractCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
         eval.addSubcommand("fit-confidence", new org.warta.cli.eval.EventsConfidenceCommand(env));
         cl.addSubcommand("eval", eval);

@@ -5,8 +5,9 @@ import org.warta.model.Article;
 
 /**
  * Writes an {@link Article} as the article record of the product brief, described by
- * {@code schema/article.schema.json} (version 1): id, url, canonical_url, outlet, title, text, language,
- * published (ISO 8601 at its precision), published_precision, published_inferred, dateline, authors, editors.
+ * {@code schema/article.schema.json} (version 2): id, url, canonical_url, outlet, title, text, language,
+ * published (ISO 8601 at its precision), published_precision, published_inferred, published_source (where
+ * the date came from), modified, dateline, authors, editors.
  */
 public final class ArticleJson {
     private ArticleJson() {}
@@ -23,6 +24,8 @@ public final class ArticleJson {
         o.put("published", a.published());
         o.put("published_precision", a.publishedPrecision());
         o.put("published_inferred", a.publishedInferred());
+        o.put("published_source", a.publishedSource());
+        o.put("modified", a.modified());
         o.put("dateline", a.dateline());
         o.set("authors", Json.strings(a.authors()));
         o.set("editors", Json.strings(a.editors()));

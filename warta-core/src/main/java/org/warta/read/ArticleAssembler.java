@@ -38,7 +38,12 @@ final class ArticleAssembler {
     }
 
     /** What the page itself already says about the article, beyond the blocks. */
-    record Known(String url, String canonicalUrl, String outlet, String published, String language) {}
+    record Known(String url, String canonicalUrl, String outlet, String published, String language,
+                 String publishedSource, String modified, List<String> authors) {
+        Known(String url, String canonicalUrl, String outlet, String published, String language) {
+            this(url, canonicalUrl, outlet, published, language, published == null ? null : "input", null, List.of());
+        }
+    }
 
     private final PageChrome chrome;
 
@@ -58,13 +63,14 @@ final class ArticleAssembler {
      * @param source the source text the block offsets point into, or null (no source offsets)
      */
     Article assemble(Page page, Block title, List<Block> blocks, String source, Known known) throws InputException {
-        List<String> authors = new ArrayList<>();
+        List<String> authors = new ArrayList<>(known.authors() == null ? List.of() : known.authors());
         List<String> editors = new ArrayList<>();
         List<Block> body = new ArrayList<>();
         boolean tail = false;
         for (Block raw : blocks) {
             Block b = raw.trimmed();
             if (b.text().isEmpty()) continue;
+            if (bylineParts(b.text(), authors, editors)) continue; // "Penulis: A | Editor: B"
             PageChrome.Rule rule = chrome.matchLine(b.text());
             if (rule != null) {
                 switch (rule.kind()) {
@@ -146,10 +152,49 @@ final class ArticleAssembler {
         String published = known.published() == null || known.published().isBlank() ? null : known.published().strip();
         String precision = precision(published);
         if (precision == null) published = null;
+        String dateSource = published == null ? null : known.publishedSource();
         String language = known.language() == null || known.language().isBlank() ? null
                 : known.language().strip().toLowerCase(Locale.ROOT);
         return new Article(id(idBasis), page.name(), known.url(), canonical, outlet, title.text(), articleText,
-                language, published, precision, false, dateline, authors, editors, offsets);
+                language, published, precision, false, dateline, dedupe(authors), editors, offsets, dateSource,
+                known.modified());
+    }
+
+    private static final java.util.regex.Pattern BYLINE_SEPARATOR = java.util.regex.Pattern.compile("\\s+[|·•]\\s+|\\s*\\|\\s*");
+
+    /**
+     * A line of several bylines joined by a separator ("Penulis: A | Editor: B"): when every part is a
+     * byline or chrome, each author and editor is kept and the line is dropped.
+     */
+    private boolean bylineParts(String line, List<String> authors, List<String> editors) {
+        if (line.indexOf('|') < 0 && line.indexOf('·') < 0 && line.indexOf('•') < 0) return false;
+        String[] parts = BYLINE_SEPARATOR.split(line);
+        if (parts.length < 2) return false;
+        List<PageChrome.Rule> rules = new ArrayList<>();
+        boolean byline = false;
+        for (String part : parts) {
+            PageChrome.Rule r = chrome.matchLine(part.strip());
+            if (r == null || r.kind() == PageChrome.Kind.TAIL) return false;
+            byline |= r.kind() == PageChrome.Kind.AUTHOR || r.kind() == PageChrome.Kind.EDITOR;
+            rules.add(r);
+        }
+        if (!byline) return false;
+        for (int i = 0; i < parts.length; i++) {
+            PageChrome.Rule r = rules.get(i);
+            if (r.kind() == PageChrome.Kind.AUTHOR) addName(authors, r, parts[i].strip());
+            else if (r.kind() == PageChrome.Kind.EDITOR) addName(editors, r, parts[i].strip());
+        }
+        return true;
+    }
+
+    private static List<String> dedupe(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            boolean seen = false;
+            for (String o : out) seen |= o.equalsIgnoreCase(n);
+            if (!seen) out.add(n);
+        }
+        return out;
     }
 
     private static boolean hasGroup(Matcher m, String name) {

@@ -20,7 +20,7 @@ public final class Extractors implements ArticleExtractor {
     public Extractors(Languages langs) {
         ArticleAssembler assembler = new ArticleAssembler(new PageChrome(langs));
         this.text = new TextPageExtractor(assembler);
-        this.html = new HtmlExtractor(assembler);
+        this.html = new HtmlExtractor(assembler, new TextDates(langs));
     }
 
     @Override

@@ -16,7 +16,8 @@ class ArticleJsonTest {
         List<String> keys = new ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);
         assertThat(keys).containsExactly("id", "url", "canonical_url", "outlet", "title", "text", "language",
-                "published", "published_precision", "published_inferred", "dateline", "authors", "editors");
+                "published", "published_precision", "published_inferred", "published_source", "modified", "dateline",
+                "authors", "editors");
         assertThat(n.get("text").asText()).isEqualTo(Fixtures.TEXT);
         assertThat(n.get("canonical_url").isNull()).isTrue();
         assertThat(n.get("published_inferred").asBoolean()).isTrue();
@@ -34,6 +35,10 @@ class ArticleJsonTest {
         ObjectNode m = ArticleJson.node(a);
         m.remove("editors");
         assertThat(Schemas.errors("article", m)).isNotEmpty();
+        assertThat(n.get("published_source").asText()).isEqualTo("text");
+        ObjectNode src = ArticleJson.node(a);
+        src.put("published_source", "guess");
+        assertThat(Schemas.errors("article", src)).isNotEmpty();
         ObjectNode l = ArticleJson.node(a);
         l.put("language", "Indonesian");
         assertThat(Schemas.errors("article", l)).isNotEmpty();

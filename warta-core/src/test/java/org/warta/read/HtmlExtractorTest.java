@@ -53,7 +53,9 @@ class HtmlExtractorTest {
         assertThat(a.url()).isEqualTo("https://kabar.example/berita/1?utm=x");
         assertThat(a.published()).isEqualTo("2025-03-04T08:15:00+07:00");
         assertThat(a.publishedPrecision()).isEqualTo("second");
-        assertThat(a.text()).isEqualTo("Judul OG\n\nParagraf satu.\n\nButir dalam\n\nKutipan.");
+        assertThat(a.publishedSource()).isEqualTo("json-ld");
+        // the page's h1 is its headline, not body text; a paragraph inside a list item is its own block
+        assertThat(a.text()).isEqualTo("Judul OG\n\nParagraf satu.\n\nButir\n\ndalam\n\nKutipan.");
         assertThat(a.id()).isEqualTo(ArticleAssembler.id("https://kabar.example/berita/1"));
     }
 
@@ -70,6 +72,42 @@ class HtmlExtractorTest {
         assertThat(b.title()).isEqualTo("Judul");
         assertThat(b.published()).isEqualTo("2023-05");
         assertThat(b.publishedPrecision()).isEqualTo("month");
+    }
+
+    @Test
+    void dateWrittenOnThePageKeepsItsZoneAsAnOffset() throws Exception {
+        String html = "<html lang=\"id\"><head><title>Harga Cabai Turun</title></head><body><h1>Harga Cabai Turun</h1>"
+                + "<div class=\"detail__date\">Rabu, 30 Okt 2024 14:05 WIB</div><div class=\"detail__body\">"
+                + "<p>Harga cabai rawit di pasar tradisional turun tajam dalam sepekan terakhir, menurut pedagang.</p></div></body></html>";
+        Article a = extractors.extract(Page.html("cabai.html", "https://kabar.example/ekonomi/cabai", html));
+        assertThat(a.published()).isEqualTo("2024-10-30T14:05+07:00");
+        assertThat(a.publishedPrecision()).isEqualTo("minute");
+        assertThat(a.publishedSource()).isEqualTo("text");
+        assertThat(a.body()).startsWith("Harga cabai rawit");
+    }
+
+    @Test
+    void dateFromTheUrlWhenThePageStatesNone() throws Exception {
+        String html = "<html><head><title>Judul</title></head><body><p>Isi berita yang cukup panjang untuk dibaca orang banyak.</p></body></html>";
+        Article a = extractors.extract(Page.html("u.html", "https://kabar.example/2023/07/14/judul", html));
+        assertThat(a.published()).isEqualTo("2023-07-14");
+        assertThat(a.publishedSource()).isEqualTo("url");
+    }
+
+    @Test
+    void jsonLdArticleBodyFiltersBlocksItNeverMentions() throws Exception {
+        String body = "Pemerintah kota membuka taman baru di tepi danau yang luasnya mencapai lima hektare. "
+                + "Taman itu dilengkapi jalur sepeda, area bermain anak, dan perpustakaan kecil untuk warga. "
+                + "Wali kota berharap taman menjadi tempat berkumpul keluarga setiap akhir pekan tanpa biaya masuk.";
+        String html = "<html><head><title>Taman Baru</title><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\""
+                + body + "\"}</script></head><body><div class=\"content\">"
+                + "<p>Pemerintah kota membuka taman baru di tepi danau yang luasnya mencapai lima hektare.</p>"
+                + "<p>Dapatkan promo langganan premium hari ini juga dengan potongan harga khusus pembaca setia.</p>"
+                + "<p>Taman itu dilengkapi jalur sepeda, area bermain anak, dan perpustakaan kecil untuk warga.</p>"
+                + "<p>Wali kota berharap taman menjadi tempat berkumpul keluarga setiap akhir pekan tanpa biaya masuk.</p>"
+                + "</div></body></html>";
+        Article a = extractors.extract(Page.html("taman.html", null, html));
+        assertThat(a.body()).doesNotContain("promo").contains("jalur sepeda").endsWith("tanpa biaya masuk.");
     }
 
     private static String escape(String s) {

@@ -99,8 +99,12 @@ public final class CheckFloorsCommand implements Callable<Integer> {
                 Path data = root.resolve(cfg.path("data").asText("../shared/bench/plover-gsr/PLOVER_GSR_CAMEO.dev.json")).normalize();
                 return EventsCommand.evaluate(env, data, null, List.of(), null);
             }
+            case "extract": {
+                Path data = root.resolve(cfg.path("data").asText("../shared/bench/article-extraction")).normalize();
+                return ExtractCommand.evaluate(data, List.of(), null);
+            }
             default:
-                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking)");
+                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking, extract)");
         }
     }
 
