@@ -53,6 +53,7 @@ public final class Main implements Runnable {
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
         cl.addSubcommand("eval", eval);
+        cl.addSubcommand("bench", new BenchCommand(env));
         cl.registerConverter(LocalDate.class, s -> {
             try {
                 return LocalDate.parse(s);
