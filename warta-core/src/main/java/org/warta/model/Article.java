@@ -11,6 +11,10 @@ import java.util.Objects;
  *     {@code null} for HTML and other inputs that have no source text
  * @param published ISO 8601 date or date-time at its precision, or null
  * @param publishedPrecision "day", "month", "year", "minute", … or null
+ * @param publishedSource where the publication date came from: {@code input} (the source's own metadata,
+ *     e.g. a JSON-lines field or a feed entry), {@code json-ld}, {@code opengraph}, {@code meta},
+ *     {@code time}, {@code url}, {@code text} (a date written on the page), or null
+ * @param modified ISO 8601 date or date-time of the last modification the page states, or null
  */
 public record Article(
         String id,
@@ -27,13 +31,30 @@ public record Article(
         String dateline,
         List<String> authors,
         List<String> editors,
-        int[] sourceOffsets) {
+        int[] sourceOffsets,
+        String publishedSource,
+        String modified) {
 
     public Article {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(text, "text");
         authors = authors == null ? List.of() : List.copyOf(authors);
         editors = editors == null ? List.of() : List.copyOf(editors);
+    }
+
+    /** An article without a recorded date source or modification date. */
+    public Article(String id, String inputName, String url, String canonicalUrl, String outlet, String title,
+                   String text, String language, String published, String publishedPrecision,
+                   boolean publishedInferred, String dateline, List<String> authors, List<String> editors,
+                   int[] sourceOffsets) {
+        this(id, inputName, url, canonicalUrl, outlet, title, text, language, published, publishedPrecision,
+                publishedInferred, dateline, authors, editors, sourceOffsets, null, null);
+    }
+
+    /** The text without the title and the blank line after it: the paragraphs only. */
+    public String body() {
+        if (title != null && !title.isEmpty() && text.startsWith(title)) return text.substring(title.length()).strip();
+        return text;
     }
 
     /** Source offset of a char index into {@link #text()}, or -1 when the article has no source text. */
@@ -67,13 +88,19 @@ public record Article(
 
     /** A copy with publication date fields replaced. */
     public Article withPublished(String value, String precision, boolean inferred) {
+        return withPublished(value, precision, inferred, value == null ? null : "text");
+    }
+
+    /** A copy with publication date fields and the date's source replaced. */
+    public Article withPublished(String value, String precision, boolean inferred, String source) {
         return new Article(id, inputName, url, canonicalUrl, outlet, title, text, language, value, precision,
-                inferred, dateline, authors, editors, sourceOffsets);
+                inferred, dateline, authors, editors, sourceOffsets, source, modified);
     }
 
     /** A copy with the language replaced. */
     public Article withLanguage(String lang) {
         return new Article(id, inputName, url, canonicalUrl, outlet, title, text, lang, published,
-                publishedPrecision, publishedInferred, dateline, authors, editors, sourceOffsets);
+                publishedPrecision, publishedInferred, dateline, authors, editors, sourceOffsets, publishedSource,
+                modified);
     }
 }

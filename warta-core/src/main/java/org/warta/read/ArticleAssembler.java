@@ -38,7 +38,12 @@ final class ArticleAssembler {
     }
 
     /** What the page itself already says about the article, beyond the blocks. */
-    record Known(String url, String canonicalUrl, String outlet, String published, String language) {}
+    record Known(String url, String canonicalUrl, String outlet, String published, String language,
+                 String publishedSource, String modified, List<String> authors) {
+        Known(String url, String canonicalUrl, String outlet, String published, String language) {
+            this(url, canonicalUrl, outlet, published, language, published == null ? null : "input", null, List.of());
+        }
+    }
 
     private final PageChrome chrome;
 
@@ -58,7 +63,7 @@ final class ArticleAssembler {
      * @param source the source text the block offsets point into, or null (no source offsets)
      */
     Article assemble(Page page, Block title, List<Block> blocks, String source, Known known) throws InputException {
-        List<String> authors = new ArrayList<>();
+        List<String> authors = new ArrayList<>(known.authors() == null ? List.of() : known.authors());
         List<String> editors = new ArrayList<>();
         List<Block> body = new ArrayList<>();
         boolean tail = false;
@@ -146,10 +151,22 @@ final class ArticleAssembler {
         String published = known.published() == null || known.published().isBlank() ? null : known.published().strip();
         String precision = precision(published);
         if (precision == null) published = null;
+        String dateSource = published == null ? null : known.publishedSource();
         String language = known.language() == null || known.language().isBlank() ? null
                 : known.language().strip().toLowerCase(Locale.ROOT);
         return new Article(id(idBasis), page.name(), known.url(), canonical, outlet, title.text(), articleText,
-                language, published, precision, false, dateline, authors, editors, offsets);
+                language, published, precision, false, dateline, dedupe(authors), editors, offsets, dateSource,
+                known.modified());
+    }
+
+    private static List<String> dedupe(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            boolean seen = false;
+            for (String o : out) seen |= o.equalsIgnoreCase(n);
+            if (!seen) out.add(n);
+        }
+        return out;
     }
 
     private static boolean hasGroup(Matcher m, String name) {

@@ -36,9 +36,13 @@ import org.warta.model.Page;
  *
  * <p>Types by extension: {@code .txt} text pages, {@code .html}/{@code .htm} HTML, {@code .jsonl}/
  * {@code .ndjson} one page per line (fields {@code url, title, text|html, published, outlet, language}),
- * each optionally gzipped; other files are HTML if they start with {@code <}, else an error. Text is
- * decoded from a byte-order mark, else strict UTF-8, else (text and HTML only) windows-1252 with a
- * warning in the page's {@code warning} metadata. Pages hold the decoded text re-encoded as UTF-8.
+ * {@code .warc} WARC files (one page per HTML response record, streamed; see {@link WarcPages}),
+ * {@code .xml}/{@code .rss}/{@code .atom} RSS and Atom feeds (one page per entry; see {@link Feeds}),
+ * each optionally gzipped; other files (and standard input) are sniffed: WARC, a feed, HTML if they
+ * start with {@code <}, else an error. Text is decoded in the WHATWG order: a byte-order mark, the
+ * transport's charset (WARC), a {@code <meta>} charset (HTML), else strict UTF-8, else (text and HTML
+ * only) windows-1252 with a warning in the page's {@code warning} metadata. Pages hold the decoded text
+ * re-encoded as UTF-8. Pages inside a file are named {@code FILE#N}.
  */
 public final class Inputs {
     /** Default size limit per input file: 50 MB; system property {@code warta.maxInputBytes} overrides it. */
@@ -49,7 +53,7 @@ public final class Inputs {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private enum Kind { TEXT, HTML, JSONL, SNIFF }
+    private enum Kind { TEXT, HTML, JSONL, WARC, FEED, SNIFF }
 
     private Inputs() {}
 
@@ -107,7 +111,7 @@ public final class Inputs {
      * images, notes) are not inputs; named one by one they are sniffed and, if unreadable, reported.
      */
     private static final java.util.regex.Pattern INPUT_NAME =
-            java.util.regex.Pattern.compile("(?i).+\\.(txt|html?|jsonl|ndjson)(\\.gz)?");
+            java.util.regex.Pattern.compile("(?i).+\\.(txt|html?|jsonl|ndjson|warc|xml|rss|atom)(\\.gz)?");
 
     private static boolean hidden(Path relative) {
         for (Path part : relative) if (part.toString().startsWith(".")) return true;
@@ -182,10 +186,8 @@ public final class Inputs {
                 return;
             }
         }
-        Kind kind = Kind.TEXT;
-        int first = firstNonSpace(bytes);
-        if (first == '<') kind = Kind.HTML;
-        else if (first == '{') kind = Kind.JSONL;
+        Kind kind = sniff(bytes);
+        if (kind == Kind.SNIFF) kind = firstNonSpace(bytes) == '{' ? Kind.JSONL : Kind.TEXT;
         deliver(name, bytes, kind, ok, failed);
     }
 
@@ -197,7 +199,18 @@ public final class Inputs {
         if (base.endsWith(".txt")) kind = Kind.TEXT;
         else if (base.endsWith(".html") || base.endsWith(".htm")) kind = Kind.HTML;
         else if (base.endsWith(".jsonl") || base.endsWith(".ndjson")) kind = Kind.JSONL;
+        else if (base.endsWith(".warc")) kind = Kind.WARC;
+        else if (base.endsWith(".xml") || base.endsWith(".rss") || base.endsWith(".atom")) kind = Kind.FEED;
         else kind = Kind.SNIFF;
+        if (kind == Kind.WARC) {
+            // Streamed record by record: a crawl file may be far larger than one input's limit.
+            try (InputStream in = Files.newInputStream(path)) {
+                WarcPages.read(name, in, ok, failed);
+            } catch (IOException | RuntimeException e) {
+                failed.accept(new InputException(name, "cannot read the file (" + e.getMessage() + ")"));
+            }
+            return;
+        }
         long limit = maxBytes();
         byte[] bytes;
         try {
@@ -226,9 +239,10 @@ public final class Inputs {
             return;
         }
         if (kind == Kind.SNIFF) {
-            if (bytes.length > 0 && firstNonSpace(bytes) == '<') kind = Kind.HTML;
-            else if (bytes.length > 0) {
-                failed.accept(new InputException(name, "unknown file type; name text pages *.txt, HTML *.html and JSON lines *.jsonl"));
+            kind = sniff(bytes);
+            if (kind == Kind.SNIFF && bytes.length > 0) {
+                failed.accept(new InputException(name, "unknown file type; name text pages *.txt, HTML *.html, JSON lines *.jsonl, "
+                        + "WARC *.warc(.gz) and feeds *.xml, *.rss, *.atom"));
                 return;
             }
         }
@@ -268,12 +282,28 @@ public final class Inputs {
         return -1;
     }
 
+    /** WARC, a feed or HTML by their first bytes; SNIFF when none of them. */
+    private static Kind sniff(byte[] bytes) {
+        if (WarcPages.looksLikeWarc(bytes)) return Kind.WARC;
+        if (Feeds.looksLikeFeed(bytes)) return Kind.FEED;
+        if (firstNonSpace(bytes) == '<') return Kind.HTML;
+        return Kind.SNIFF;
+    }
+
     private static void deliver(String name, byte[] bytes, Kind kind, Consumer<Page> ok, Consumer<InputException> failed) {
         try {
             if (bytes.length == 0 || firstNonSpace(bytes) < 0)
                 throw new InputException(name, "the input is empty; nothing to read");
+            if (kind == Kind.WARC) {
+                WarcPages.read(name, new java.io.ByteArrayInputStream(bytes), ok, failed);
+                return;
+            }
+            if (kind == Kind.FEED) {
+                readFeed(name, bytes, ok, failed);
+                return;
+            }
             Map<String, String> meta = new LinkedHashMap<>();
-            String text = decode(name, bytes, kind != Kind.JSONL, meta);
+            String text = decode(name, bytes, kind != Kind.JSONL, null, kind == Kind.HTML, meta);
             if (text.indexOf('\u0000') >= 0)
                 throw new InputException(name, "binary content (NUL bytes); give a text, HTML or JSON-lines file");
             if (kind == Kind.JSONL) {
@@ -292,6 +322,18 @@ public final class Inputs {
      * windows-1252 with a warning put into {@code meta}.
      */
     static String decode(String name, byte[] bytes, boolean allowLegacy, Map<String, String> meta) throws InputException {
+        return decode(name, bytes, allowLegacy, null, false, meta);
+    }
+
+    /**
+     * Decodes bytes in the WHATWG order: a byte-order mark (dropped), else the charset the transport
+     * declared ({@code declared}, e.g. a WARC record's HTTP {@code Content-Type}), else, for HTML, the
+     * {@code <meta charset>} or {@code http-equiv} declaration in the first bytes, else detection: strict
+     * UTF-8, else (when allowed) windows-1252 with a warning put into {@code meta}. A declared charset that
+     * the bytes do not fit is decoded with replacement characters and a warning.
+     */
+    static String decode(String name, byte[] bytes, boolean allowLegacy, String declared, boolean html,
+                         Map<String, String> meta) throws InputException {
         int n = bytes.length;
         if (n >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF)
             return strict(name, bytes, 3, StandardCharsets.UTF_8);
@@ -301,6 +343,16 @@ public final class Inputs {
             return strict(name, bytes, 2, StandardCharsets.UTF_16LE);
         for (byte b : bytes)
             if (b == 0) throw new InputException(name, "binary content (NUL bytes); give a text, HTML or JSON-lines file");
+        Charset cs = Encodings.charset(declared);
+        if (cs == null && html) cs = Encodings.charset(Encodings.metaCharset(bytes));
+        if (cs != null) {
+            try {
+                return decoder(cs).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                meta.put(WARNING, "not valid " + cs.name() + " as declared; undecodable bytes replaced");
+                return new String(bytes, cs);
+            }
+        }
         try {
             return decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
@@ -308,12 +360,25 @@ public final class Inputs {
                 throw new InputException(name, "not valid UTF-8; convert the file to UTF-8 (e.g. iconv -f windows-1252 -t utf-8)");
         }
         try {
-            String s = decoder(Charset.forName("windows-1252")).decode(ByteBuffer.wrap(bytes)).toString();
+            String s = decoder(Encodings.WINDOWS_1252).decode(ByteBuffer.wrap(bytes)).toString();
             meta.put(WARNING, "not valid UTF-8; decoded as windows-1252");
             return s;
         } catch (CharacterCodingException e) {
             throw new InputException(name, "neither UTF-8 nor windows-1252 text; convert the file to UTF-8");
         }
+    }
+
+    /**
+     * An HTML page from raw bytes (a crawler's response body, a benchmark page): decoded in the WHATWG
+     * order ({@code contentType} is the HTTP {@code Content-Type}, or null), checked for binary content.
+     */
+    public static Page htmlPage(String name, String url, byte[] bytes, String contentType, Map<String, String> meta)
+            throws InputException {
+        if (bytes.length == 0 || firstNonSpace(bytes) < 0)
+            throw new InputException(name, "the input is empty; nothing to read");
+        Map<String, String> m = new LinkedHashMap<>(meta);
+        String text = decode(name, bytes, true, Encodings.charsetParameter(contentType), true, m);
+        return new Page(name, url, Page.MediaType.HTML, text.getBytes(StandardCharsets.UTF_8), m);
     }
 
     private static String strict(String name, byte[] bytes, int skip, Charset cs) throws InputException {
@@ -326,6 +391,18 @@ public final class Inputs {
 
     private static java.nio.charset.CharsetDecoder decoder(Charset cs) {
         return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static void readFeed(String name, byte[] bytes, Consumer<Page> ok, Consumer<InputException> failed)
+            throws InputException {
+        List<Feeds.FeedEntry> entries = Feeds.parse(bytes, name);
+        if (entries.isEmpty()) throw new InputException(name, "the feed has no entries; nothing to read");
+        for (int i = 0; i < entries.size(); i++) {
+            Feeds.FeedEntry e = entries.get(i);
+            String entryName = name + "#" + (i + 1);
+            if (e.html() == null) failed.accept(new InputException(entryName, "the feed entry has no content or description; nothing to read"));
+            else ok.accept(e.page(entryName));
+        }
     }
 
     private static void readJsonLines(String name, String text, Consumer<Page> ok, Consumer<InputException> failed) {

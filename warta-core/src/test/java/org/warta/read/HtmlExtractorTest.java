@@ -53,7 +53,9 @@ class HtmlExtractorTest {
         assertThat(a.url()).isEqualTo("https://kabar.example/berita/1?utm=x");
         assertThat(a.published()).isEqualTo("2025-03-04T08:15:00+07:00");
         assertThat(a.publishedPrecision()).isEqualTo("second");
-        assertThat(a.text()).isEqualTo("Judul OG\n\nParagraf satu.\n\nButir dalam\n\nKutipan.");
+        assertThat(a.publishedSource()).isEqualTo("json-ld");
+        // the page's h1 is its headline, not body text; a paragraph inside a list item is its own block
+        assertThat(a.text()).isEqualTo("Judul OG\n\nParagraf satu.\n\nButir\n\ndalam\n\nKutipan.");
         assertThat(a.id()).isEqualTo(ArticleAssembler.id("https://kabar.example/berita/1"));
     }
 
