@@ -1,9 +1,9 @@
 package org.warta.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -19,13 +19,14 @@ import org.warta.model.Event;
 import org.warta.model.Page;
 import org.warta.pipeline.Pipeline;
 import org.warta.read.InputException;
+import org.warta.read.WarcAccess;
 
 /**
  * Codes one WARC file on an executor, lazily: records are read one at a time and their rows handed on, so
  * a file of any size needs the memory of one record. The file is opened with Hadoop's {@link FileSystem}
- * (local, HDFS, S3 … whatever the configuration reaches). A record that cannot be read or coded, or a file
- * that breaks off, is counted in the file's report row, the last row of the file; the task never fails
- * for bad input.
+ * (local, HDFS, S3 … whatever the configuration reaches) and read by the core's WARC reader. A record that
+ * cannot be read or coded, or a file that breaks off (the pages before the break are kept), is counted in
+ * the file's report row, the last row of the file; the task never fails for bad input.
  */
 final class FileCoder implements Serializable {
     private final Map<String, String> hadoopConf;
@@ -55,6 +56,21 @@ final class FileCoder implements Serializable {
         return conf;
     }
 
+    /** The page's WARC-Date, or null. */
+    static Instant fetched(Page page) {
+        String v = page.meta(WarcAccess.FETCHED);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return java.time.OffsetDateTime.parse(v.strip()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return LocalDate.parse(v.strip().substring(0, Math.min(10, v.strip().length()))).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException | StringIndexOutOfBoundsException e2) {
+                return null;
+            }
+        }
+    }
+
     private final class Rows implements Iterator<SparkRecords.Out> {
         private final String file;
         private final long start = System.nanoTime();
@@ -80,18 +96,16 @@ final class FileCoder implements Serializable {
             return ready.poll();
         }
 
-        /** Reads one record (opening the file first), or ends the file with its report. */
+        /** Codes one page (opening the file first), or ends the file with its report. */
         private void step() {
             try {
                 if (pages == null) open();
                 if (pages.hasNext()) {
-                    counts.records++;
                     code(pages.next());
                     return;
                 }
-            } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-                counts.fileError = file + ": " + (counts.records == 0 ? "cannot read as WARC" : "WARC data breaks off after "
-                        + counts.records + " records") + " (" + e + ")";
+            } catch (IOException | UncheckedIOException e) {
+                counts.error(file + ": cannot open the file (" + e + ")");
             }
             finish();
         }
@@ -100,13 +114,7 @@ final class FileCoder implements Serializable {
             pipeline = PipelineHolder.get(kbDirs);
             Path path = new Path(file);
             FileSystem fs = path.getFileSystem(configuration());
-            InputStream in = fs.open(path);
-            try {
-                pages = new WarcPages(file, in);
-            } catch (IOException | RuntimeException e) {
-                in.close();
-                throw e;
-            }
+            pages = new WarcPages(file, fs.open(path));
         }
 
         private void code(WarcPages.Item item) {
@@ -114,13 +122,10 @@ final class FileCoder implements Serializable {
                 counts.error(item.error().getMessage());
                 return;
             }
-            if (item.skipped()) {
-                counts.skipped++;
-                return;
-            }
             counts.pages++;
             Page page = item.page();
-            LocalDate fetchedDay = item.date() == null ? null : item.date().atZone(ZoneOffset.UTC).toLocalDate();
+            Instant fetched = fetched(page);
+            LocalDate fetchedDay = fetched == null ? null : fetched.atZone(ZoneOffset.UTC).toLocalDate();
             LocalDate anchor = asOf != null ? LocalDate.parse(asOf) : fetchedDay != null ? fetchedDay : LocalDate.now(ZoneOffset.UTC);
             Pipeline.Result r;
             try {
@@ -135,7 +140,7 @@ final class FileCoder implements Serializable {
             String date = r.article().publishedDay().map(LocalDate::toString)
                     .orElse(fetchedDay == null ? null : fetchedDay.toString());
             counts.articles++;
-            ready.add(SparkRecords.article(r.article(), file, item.date(), date));
+            ready.add(SparkRecords.article(r.article(), file, fetched, date));
             for (Event e : r.events()) ready.add(SparkRecords.event(e, r.article(), kbVersion, date));
             counts.events += r.events().size();
         }

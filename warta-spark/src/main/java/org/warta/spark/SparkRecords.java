@@ -18,7 +18,7 @@ import org.warta.model.Event;
 /**
  * The three tables the job writes, as Spark rows: {@code articles} and {@code events} (partitioned by
  * {@code date}: the article's publication day, else the day the crawler fetched the page) and
- * {@code report} (one row per input file: counts and the first errors). An event row carries the
+ * {@code report} (one row per input file: pages, articles, events, failures and the first errors). An event row carries the
  * event record exactly as {@code warta code} prints it, in {@code json}, beside flat columns for queries.
  */
 final class SparkRecords {
@@ -57,11 +57,9 @@ final class SparkRecords {
         field("date", DataTypes.StringType)});
 
     static final StructType REPORT_SCHEMA = DataTypes.createStructType(new StructField[] {
-        field("input", DataTypes.StringType), field("records", DataTypes.LongType),
-        field("pages", DataTypes.LongType), field("skipped", DataTypes.LongType),
+        field("input", DataTypes.StringType), field("pages", DataTypes.LongType),
         field("articles", DataTypes.LongType), field("events", DataTypes.LongType),
-        field("failed", DataTypes.LongType), field("errors", STRINGS),
-        field("file_error", DataTypes.StringType), field("seconds", DataTypes.DoubleType)});
+        field("failed", DataTypes.LongType), field("errors", STRINGS), field("seconds", DataTypes.DoubleType)});
 
     static Out article(Article a, String input, Instant fetched, String date) {
         return new Out(ARTICLE, RowFactory.create(a.id(), a.url(), a.canonicalUrl(), a.outlet(), a.title(), a.text(),
@@ -86,9 +84,8 @@ final class SparkRecords {
 
     /** Counts of one input file. */
     static final class FileCounts {
-        long records, pages, skipped, articles, events, failed;
+        long pages, articles, events, failed;
         final List<String> errors = new ArrayList<>();
-        String fileError;
 
         void error(String message) {
             failed++;
@@ -96,8 +93,8 @@ final class SparkRecords {
         }
 
         Out row(String input, double seconds) {
-            return new Out(REPORT, RowFactory.create(input, records, pages, skipped, articles, events, failed,
-                    errors.toArray(new String[0]), fileError, seconds));
+            return new Out(REPORT, RowFactory.create(input, pages, articles, events, failed,
+                    errors.toArray(new String[0]), seconds));
         }
     }
 }

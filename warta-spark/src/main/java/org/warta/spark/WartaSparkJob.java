@@ -35,8 +35,8 @@ import org.warta.cli.KbVersion;
  * executor), {@code --mode overwrite|append|error} (default {@code error}: an existing output is not
  * replaced). Each input file is one task (gzip does not split). The output has three tables:
  * {@code DIR/articles} and {@code DIR/events} (Parquet, partitioned by {@code date}) and {@code DIR/report}
- * (one row per file: records, pages, skipped, articles, events, failed, the first errors). Bad records and
- * broken files are counted there; they never fail the job.
+ * (one row per file: pages, articles, events, failed, the first errors). Bad records and broken files are
+ * counted there; they never fail the job.
  */
 public final class WartaSparkJob {
     private WartaSparkJob() {}
@@ -91,13 +91,13 @@ public final class WartaSparkJob {
         }
         try (SparkSession spark = SparkSession.builder().appName("warta " + Warta.VERSION).getOrCreate()) {
             Summary s = run(spark, options);
-            System.err.printf("warta-spark: %d files, %d pages, %d articles, %d events, %d failed records, %d broken files%n",
-                    s.files(), s.pages(), s.articles(), s.events(), s.failed(), s.brokenFiles());
+            System.err.printf("warta-spark: %d files, %d pages, %d articles, %d events, %d failures in %d files (see the report table)%n",
+                    s.files(), s.pages(), s.articles(), s.events(), s.failed(), s.filesWithErrors());
         }
     }
 
     /** Totals of a run, from the report table. */
-    public record Summary(long files, long pages, long articles, long events, long failed, long brokenFiles) {}
+    public record Summary(long files, long pages, long articles, long events, long failed, long filesWithErrors) {}
 
     /** Runs the job in the given session and returns the totals. */
     public static Summary run(SparkSession spark, Options options) throws IOException {
@@ -121,7 +121,7 @@ public final class WartaSparkJob {
             write(spark, out, SparkRecords.REPORT, SparkRecords.REPORT_SCHEMA, options, "report", false);
             Row t = spark.read().parquet(child(options.output(), "report"))
                     .selectExpr("count(*)", "sum(pages)", "sum(articles)", "sum(events)", "sum(failed)",
-                            "count(file_error)").first();
+                            "count_if(failed > 0)").first();
             return new Summary(t.getLong(0), t.isNullAt(1) ? 0 : t.getLong(1), t.isNullAt(2) ? 0 : t.getLong(2),
                     t.isNullAt(3) ? 0 : t.getLong(3), t.isNullAt(4) ? 0 : t.getLong(4), t.getLong(5));
         } finally {

@@ -42,7 +42,7 @@ import org.warta.read.Inputs;
 /**
  * The Spark job in local mode on WARC files written here with jwarc: it codes the HTML responses, skips
  * other records, reports broken files instead of failing, and gives exactly the events (ids and records)
- * that {@code warta code} gives for the same pages.
+ * that {@code warta code} gives for the same files.
  */
 class WartaSparkJobTest {
     static final String AS_OF = "2024-11-01";
@@ -134,21 +134,18 @@ class WartaSparkJobTest {
         Files.write(in.resolve("cut.warc.gz"), Arrays.copyOf(a, a.length / 2));
         Files.writeString(in.resolve("notes.warc"), "these are notes, not a WARC file\n");
 
-        // the CLI on the same pages, as JSON lines with url and html
-        Path jsonl = dir.resolve("pages.jsonl");
-        StringBuilder lines = new StringBuilder();
-        for (String url : urls) {
-            var node = Json.object();
-            node.put("url", url);
-            node.put("html", pages.get(url));
-            lines.append(Json.line(node)).append('\n');
-        }
-        Files.writeString(jsonl, lines);
+        // warta code on the same files
         ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
         Env env = new Env(new PrintStream(cliOut, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(new byte[0]), Env::defaultPipeline, Inputs::read, false);
-        assertThat(Main.run(new String[] {"code", "--as-of", AS_OF, jsonl.toString()}, env)).isZero();
+        List<String> files;
+        try (Stream<Path> s = Files.list(in)) {
+            files = s.map(Path::toString).sorted().toList();
+        }
+        List<String> args = new ArrayList<>(List.of("code", "--as-of", AS_OF));
+        args.addAll(files);
+        assertThat(Main.run(args.toArray(new String[0]), env)).as("some inputs are broken").isEqualTo(1);
         Map<String, JsonNode> cli = new HashMap<>();
         for (String line : cliOut.toString(StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) continue;
@@ -180,21 +177,24 @@ class WartaSparkJobTest {
         Set<String> articleIds = articles.stream().map(r -> r.getString(1)).collect(Collectors.toSet());
         assertThat(events).allSatisfy(r -> assertThat(articleIds).contains(r.getString(3)));
 
-        // the report: one row per file; broken files are reported, not fatal
+        // the report: one row per file; broken files are reported, not fatal; the pages before a break are kept
         Map<String, Row> report = new HashMap<>();
         for (Row r : spark.read().parquet(out.resolve("report").toString()).collectAsList())
             report.put(Path.of(URI.create(r.getString(r.fieldIndex("input"))).getPath()).getFileName().toString(), r);
         assertThat(report.keySet()).containsExactlyInAnyOrder("crawl-a.warc.gz", "crawl-b.warc", "cut.warc.gz", "notes.warc");
         Row ra = report.get("crawl-a.warc.gz");
-        assertThat(ra.<Long>getAs("records")).isEqualTo(urls.size() + 2L);
-        assertThat(ra.<Long>getAs("pages")).isEqualTo(urls.size() - 1L);
-        assertThat(ra.<Long>getAs("skipped")).isEqualTo(3L);
-        assertThat(ra.<String>getAs("file_error")).isNull();
+        assertThat(ra.<Long>getAs("pages")).as("HTML 200 responses only").isEqualTo(urls.size() - 1L);
+        assertThat(ra.<Long>getAs("articles")).isEqualTo(urls.size() - 1L);
+        assertThat(ra.<Long>getAs("failed")).isZero();
         assertThat(report.get("crawl-b.warc").<Long>getAs("pages")).isEqualTo(1L);
-        assertThat(report.get("cut.warc.gz").<String>getAs("file_error")).contains("cut.warc.gz").contains("breaks off");
-        assertThat(report.get("notes.warc").<String>getAs("file_error")).contains("notes.warc");
+        for (String broken : List.of("cut.warc.gz", "notes.warc")) {
+            Row r = report.get(broken);
+            assertThat(r.<Long>getAs("failed")).as(broken).isPositive();
+            assertThat(r.<String>getList(r.fieldIndex("errors"))).as(broken).isNotEmpty().allSatisfy(e -> assertThat(e).contains(broken));
+        }
+        assertThat(report.get("notes.warc").<Long>getAs("pages")).isZero();
         assertThat(summary.files()).isEqualTo(4);
-        assertThat(summary.brokenFiles()).isEqualTo(2);
+        assertThat(summary.filesWithErrors()).isEqualTo(2);
         assertThat(summary.articles()).isEqualTo(urls.size() + report.get("cut.warc.gz").<Long>getAs("articles"));
         assertThat(summary.events()).isGreaterThanOrEqualTo(cli.size());
     }
