@@ -58,6 +58,7 @@ public final class Main implements Runnable {
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
         eval.addSubcommand("fit-confidence", new org.warta.cli.eval.EventsConfidenceCommand(env));
         cl.addSubcommand("eval", eval);
+        cl.addSubcommand("bench", new BenchCommand(env));
         cl.registerConverter(LocalDate.class, s -> {
             try {
                 return LocalDate.parse(s);

@@ -1,7 +1,18 @@
 package org.warta.model;
 
-/** A token with its char range, surface text and sentence index. */
-public record Token(int index, int start, int end, String text, int sentence) implements Span {
+/**
+ * A token with its char range, surface text and sentence index. {@link #lower()} is computed once, when
+ * the token is made: every stage asks for it, many times per token.
+ */
+public record Token(int index, int start, int end, String text, int sentence, String lower) implements Span {
+    public Token {
+        if (lower == null) lower = text.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public Token(int index, int start, int end, String text, int sentence) {
+        this(index, start, end, text, sentence, null);
+    }
+
     /** The last token of {@code sorted} (tokens in text order) that ends at or before {@code pos}, or null. */
     public static Token before(java.util.List<Token> sorted, int pos) {
         int lo = 0, hi = sorted.size() - 1, found = -1;
@@ -15,8 +26,10 @@ public record Token(int index, int start, int end, String text, int sentence) im
         return found < 0 ? null : sorted.get(found);
     }
 
+    /** The text in lower case (locale-independent). */
+    @Override
     public String lower() {
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return lower;
     }
 
     public boolean isWord() {
