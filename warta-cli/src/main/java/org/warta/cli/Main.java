@@ -9,6 +9,7 @@ import org.warta.Warta;
 import org.warta.cli.eval.CheckFloorsCommand;
 import org.warta.cli.eval.EvalCommand;
 import org.warta.cli.eval.EventsCommand;
+import org.warta.cli.eval.NerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,7 +53,11 @@ public final class Main implements Runnable {
         CommandLine eval = new CommandLine(new EvalCommand());
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
+        eval.addSubcommand("ner", new NerCommand(env));
         cl.addSubcommand("eval", eval);
+        CommandLine train = new CommandLine(new TrainCommand());
+        train.addSubcommand("ner", new TrainNerCommand(env));
+        cl.addSubcommand("train", train);
         cl.registerConverter(LocalDate.class, s -> {
             try {
                 return LocalDate.parse(s);
