@@ -190,8 +190,8 @@ public final class ActorRecognizer implements Stage {
             out.add(em);
         }
         // 4. Unknown names: tagged chunks, else capitalisation cues.
-        if (taggers != null && ld.tagged()) addTaggedNames(doc, ld, tagged, out);
-        else addCapitalisedNames(doc, ld, out);
+        if (taggers != null && ld.tagged()) addTaggedNames(doc, ld, tagged, matches, out);
+        addCapitalisedNames(doc, ld, out);
         // 5. Pronouns.
         for (Token t : toks) {
             String[] p = ld.pronouns().get(t.lower());
@@ -202,8 +202,9 @@ public final class ActorRecognizer implements Stage {
         doc.setEntities(out);
     }
 
+    /** Only spaces between {@code a} and {@code b}: no line break (a title and the lead are not one phrase). */
     private static boolean gapIsBlank(String text, int a, int b) {
-        return b >= a && text.substring(a, b).isBlank();
+        return b >= a && text.substring(a, b).isBlank() && text.substring(a, b).indexOf('\n') < 0;
     }
 
     private static boolean insideAny(List<EntityMention> ms, int pos) {
@@ -489,12 +490,13 @@ public final class ActorRecognizer implements Stage {
      * name right before takes the name), organisations (a sector word inside gives the sector, a country
      * name inside the country) and places (kept, with no actor code: a place is not a doer).
      */
-    private void addTaggedNames(Doc doc, LangData ld, List<int[]> tagged, List<EntityMention> out) {
+    private void addTaggedNames(Doc doc, LangData ld, List<int[]> tagged, List<Gazetteer.Match> matches, List<EntityMention> out) {
         String text = doc.text();
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         List<EntityMention> added = new ArrayList<>();
         for (int[] c : tagged) {
-            if (overlapsAny(out, c[0], c[1])) continue;
+            if (c[2] == ORGANISATION) dropBareGroupsInside(out, c[0], c[1]);
+            if (overlapsAny(out, c[0], c[1]) || isMatch(matches, c[0], c[1])) continue; // the KB already decided ("dollar AS")
             String s = text.substring(c[0], c[1]);
             if (!hasLetter(s)) continue;
             if (c[2] == PERSON) {
@@ -514,6 +516,21 @@ public final class ActorRecognizer implements Stage {
             }
         }
         out.addAll(added);
+    }
+
+    /**
+     * Group words with no country or organisation of their own ("Universitas" read as students) that
+     * stand inside a longer organisation name the tagger found ("Universitas Sumatera Utara") give way to it.
+     */
+    private static void dropBareGroupsInside(List<EntityMention> out, int start, int end) {
+        List<EntityMention> inside = new ArrayList<>();
+        for (EntityMention m : out) {
+            if (m.end() <= start || m.start() >= end) continue;
+            boolean bare = m.kind() == Kind.GROUP && m.actor() != null && m.actor().code() == null && m.actor().name() == null;
+            if (!bare || m.start() < start || m.end() > end || m.end() - m.start() == end - start) return;
+            inside.add(m);
+        }
+        out.removeAll(inside);
     }
 
     /** A role phrase without a name that ends right before {@code pos} (blanks or a comma between). */
@@ -553,9 +570,9 @@ public final class ActorRecognizer implements Stage {
     }
 
     /**
-     * Languages without a tagger model (English): runs of capitalised words no mention covers become
-     * organisations when a sector word stands in them ("Harvard University", "Labour Party"), and people
-     * after an honorific ("Mr", "Dr").
+     * Capitalisation cues, for what the tagger left (or languages without a model, such as English): runs
+     * of capitalised words no other mention covers become organisations when a sector word stands in them
+     * ("Harvard University", "Labour Party"), and people after an honorific ("Mr", "Dr", "Pak").
      */
     private void addCapitalisedNames(Doc doc, LangData ld, List<EntityMention> out) {
         String text = doc.text();
@@ -563,13 +580,14 @@ public final class ActorRecognizer implements Stage {
         List<EntityMention> added = new ArrayList<>();
         for (int k = 0; k < toks.size(); k++) {
             Token t = toks.get(k);
-            if (!t.isWord() || !t.isCapitalised() || overlapsAny(out, t.start(), t.end())) continue;
+            if (!t.isWord() || !t.isCapitalised() || !free(out, ld, t) || isHonorific(ld, t)) continue;
             int last = k;
             int words = 1;
             boolean hasHead = ld.orgHeads().containsKey(t.lower());
             for (int q = k + 1; q < toks.size(); q++) {
                 Token u = toks.get(q);
-                if (u.sentence() != t.sentence() || u.start() - toks.get(q - 1).end() > 1 || overlapsAny(out, u.start(), u.end())) break;
+                if (u.sentence() != t.sentence() || u.start() - toks.get(q - 1).end() > 1 || !free(out, ld, u)
+                        || isHonorific(ld, u)) break;
                 if (u.isWord() && u.isCapitalised()) {
                     last = q;
                     words++;
@@ -580,13 +598,14 @@ public final class ActorRecognizer implements Stage {
                 } else break;
             }
             Token prev = k > 0 ? toks.get(k - 1) : null;
-            boolean honorific = prev != null && prev.sentence() == t.sentence()
-                    && ld.honorifics().contains(prev.lower().replace(".", ""));
+            boolean honorific = prev != null && prev.sentence() == t.sentence() && isHonorific(ld, prev);
             int start = t.start();
             int end = toks.get(last).end();
             String s = text.substring(start, end);
-            if (hasHead && words >= 2) added.add(organisation(ld, text, start, end));
-            else if (honorific) {
+            if (hasHead && words >= 2) {
+                dropBareGroupsInside(out, start, end);
+                if (!overlapsAny(out, start, end)) added.add(organisation(ld, text, start, end));
+            } else if (honorific && !overlapsAny(out, start, end)) {
                 EntityMention role = roleBefore(out, text, prev.start());
                 added.add(new EntityMention(start, end, s, Kind.PERSON, new Actor(s, role == null ? null : role.actor().code(),
                         role == null ? null : role.actor().sector(), s, null), null, -1));
@@ -594,6 +613,25 @@ public final class ActorRecognizer implements Stage {
             k = last;
         }
         out.addAll(added);
+    }
+
+    private static boolean isHonorific(LangData ld, Token t) {
+        return ld.honorifics().contains(t.lower().replace(".", ""));
+    }
+
+    /** A token no mention covers, or a bare group word that may head an organisation name ("University"). */
+    private static boolean free(List<EntityMention> out, LangData ld, Token t) {
+        for (EntityMention m : out) {
+            if (m.end() <= t.start() || m.start() >= t.end()) continue;
+            return m.kind() == Kind.GROUP && m.actor() != null && m.actor().code() == null && m.actor().name() == null
+                    && ld.orgHeads().containsKey(m.text().toLowerCase(Locale.ROOT));
+        }
+        return true;
+    }
+
+    private static boolean isMatch(List<Gazetteer.Match> matches, int start, int end) {
+        for (Gazetteer.Match m : matches) if (m.start() == start && m.end() == end) return true;
+        return false;
     }
 
     private static boolean overlapsAny(List<EntityMention> ms, int start, int end) {

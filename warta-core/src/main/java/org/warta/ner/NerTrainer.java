@@ -26,7 +26,7 @@ public final class NerTrainer {
      */
     public record Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes) {
         public static Options defaults() {
-            return new Options(12, 20261127L, 0.3, 2, List.of(64, 256));
+            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512));
         }
     }
 
