@@ -169,7 +169,7 @@ public final class NameTagger {
     /** Writes the model (gzip). */
     public void write(OutputStream os) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
-        DataOutputStream out = new DataOutputStream(gz);
+        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(gz, 1 << 16));
         int t = tags.length;
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
@@ -209,7 +209,7 @@ public final class NameTagger {
 
     /** Reads a model written by {@link #write}; {@code morphology} must be the language's affix analyser (or null). */
     public static NameTagger read(InputStream is, String name, Morphology morphology) throws IOException {
-        DataInputStream in = new DataInputStream(new GZIPInputStream(is, 1 << 16));
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) throw new IOException(name + ": not a Warta name-tagger model");
         int version = in.readInt();
         if (version != VERSION) throw new IOException(name + ": model version " + version + ", this build reads " + VERSION);
