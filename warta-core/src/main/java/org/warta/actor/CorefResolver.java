@@ -35,6 +35,7 @@ public final class CorefResolver implements Stage {
         LocalDate date = doc.referenceDate();
         addShortNames(doc, ms, date);
         linkTaggedShortNames(ms, date);
+        unknownNamesTakeContextCountry(ms);
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);
             if (m.kind() == Kind.PERSON && m.actor() != null && m.actor().name() == null && m.office() != null
@@ -87,6 +88,19 @@ public final class CorefResolver implements Stage {
      * named with it ("polisi Israel"), which the recogniser already codes.
      */
     private static void groupsTakeContextCountry(List<EntityMention> ms) {
+        String best = contextCountry(ms);
+        if (best == null) return;
+        for (int i = 0; i < ms.size(); i++) {
+            EntityMention m = ms.get(i);
+            if (m.kind() == Kind.GROUP && m.actor() != null && m.actor().code() == null) {
+                Actor a = m.actor();
+                ms.set(i, m.withActor(new Actor(a.text(), best, a.sector(), a.name(), a.wikidata()), -1));
+            }
+        }
+    }
+
+    /** The state the article's coded mentions point to most often (ties: the first named), or null. */
+    private static String contextCountry(List<EntityMention> ms) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (EntityMention m : ms) {
             if (m.kind() == Kind.PRONOUN || m.kind() == Kind.GROUP || m.actor() == null || m.actor().code() == null) continue;
@@ -101,13 +115,23 @@ public final class CorefResolver implements Stage {
                 best = e.getKey();
                 n = e.getValue();
             }
+        return best;
+    }
+
+    /**
+     * People and organisations the knowledge base does not know and the text gives no country for
+     * ("Susan Illston", "PT Contoh") are taken to belong to the country the article is about, as group
+     * nouns are: news names a foreigner's country ("Menlu Rusia …"), which the recogniser codes.
+     */
+    private static void unknownNamesTakeContextCountry(List<EntityMention> ms) {
+        String best = contextCountry(ms);
         if (best == null) return;
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);
-            if (m.kind() == Kind.GROUP && m.actor() != null && m.actor().code() == null) {
-                Actor a = m.actor();
+            Actor a = m.actor();
+            if ((m.kind() == Kind.PERSON || m.kind() == Kind.ORGANISATION) && a != null && a.code() == null && a.name() != null
+                    && !ActorRecognizer.RELATIONAL.equals(m.office()) && m.antecedent() < 0)
                 ms.set(i, m.withActor(new Actor(a.text(), best, a.sector(), a.name(), a.wikidata()), -1));
-            }
         }
     }
 
