@@ -3,30 +3,19 @@ package org.warta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.warta.io.Json;
-import org.warta.read.Inputs;
 
 /** {@code train ner} and {@code eval ner} on small hand-made files. */
 class NerCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Env env = new Env(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]), FakePipeline.factory(), Inputs::read, false);
-        return new Run(Main.run(args, env), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static EvalCommandsTest.Run run(String... args) {
+        return EvalCommandsTest.run(args);
     }
 
     private static String corpus(String[] names, String[] places) {
@@ -47,12 +36,12 @@ class NerCommandsTest {
         Files.writeString(gold, "Pak\tO\nSlamet\tB-PER\npergi\tO\nke\tO\nCirebon\tB-LOC\n.\tO\n\n"
                 + "Pak\tO\nTono\tB-PER\npergi\tO\nke\tO\nKudus\tB-ORG\n.\tO\n");
         Path model = dir.resolve("m.bin");
-        Run t = run("train", "ner", "--data", train.toString(), "--out", model.toString(), "--no-kb", "--epochs", "4",
+        EvalCommandsTest.Run t = run("train", "ner", "--data", train.toString(), "--out", model.toString(), "--no-kb", "--epochs", "4",
                 "--classes", "4", "--min-count", "1");
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(Files.size(model)).isPositive();
         Path pred = dir.resolve("pred.tsv");
-        Run e = run("eval", "ner", "--data", gold.toString(), "--model", model.toString(), "--no-kb", "--json",
+        EvalCommandsTest.Run e = run("eval", "ner", "--data", gold.toString(), "--model", model.toString(), "--no-kb", "--json",
                 "--predictions", pred.toString());
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode r = Json.MAPPER.readTree(e.out());
@@ -69,7 +58,7 @@ class NerCommandsTest {
     void badGoldFileIsAnErrorNamingTheLine() throws Exception {
         Path gold = dir.resolve("bad.txt");
         Files.writeString(gold, "Pak\tO\nSlamet\n");
-        Run e = run("eval", "ner", "--data", gold.toString(), "--no-kb");
+        EvalCommandsTest.Run e = run("eval", "ner", "--data", gold.toString(), "--no-kb");
         assertThat(e.code()).isEqualTo(1);
         assertThat(e.err()).contains("bad.txt:2");
     }
