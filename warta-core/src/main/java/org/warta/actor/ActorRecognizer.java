@@ -461,6 +461,9 @@ public final class ActorRecognizer implements Stage {
                     case NerTypes.PLACE -> PLACE;
                     default -> -1;
                 };
+                // in cased text a name starts with a capital or a digit ("medan tempur" is a battlefield, not Medan)
+                char first = text.charAt(starts[c.start()]);
+                if (!lowercaseText && !Character.isUpperCase(first) && !Character.isDigit(first)) continue;
                 if (type >= 0) out.add(new int[] {starts[c.start()], ends[c.end() - 1], type});
             }
         }
