@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.warta.actor.ActorRecognizer;
 import org.warta.actor.CorefResolver;
 import org.warta.actor.Gazetteer;
@@ -11,6 +12,8 @@ import org.warta.event.EventCoder;
 import org.warta.event.EventMerger;
 import org.warta.kb.KnowledgeBase;
 import org.warta.lang.Languages;
+import org.warta.lang.Morphology;
+import org.warta.ner.NameTaggers;
 import org.warta.pipeline.Pipeline;
 import org.warta.pipeline.Stage;
 import org.warta.quote.QuoteAttributor;
@@ -66,12 +69,13 @@ public final class Warta {
             Languages langs = new Languages(userDirs);
             KnowledgeBase kb = KnowledgeBase.load(userDirs);
             Gazetteer gazetteer = Gazetteer.of(kb);
+            NameTaggers taggers = NameTaggers.builtIn(new Morphology(langs.get("id"), Set.of()));
             List<Stage> stages = List.of(
                     new LanguageIdentifier(langs),
                     new Segmenter(langs),
                     new PublicationDater(langs),
                     new TimeTagger(langs),
-                    new ActorRecognizer(langs, kb, gazetteer),
+                    new ActorRecognizer(langs, kb, gazetteer, taggers),
                     new CorefResolver(langs, kb),
                     new QuoteAttributor(langs),
                     new EventCoder(langs, kb, gazetteer),

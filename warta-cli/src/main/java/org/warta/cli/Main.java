@@ -11,6 +11,7 @@ import org.warta.cli.eval.EvalCommand;
 import org.warta.cli.eval.EventsCommand;
 import org.warta.cli.eval.LinkingCommand;
 import org.warta.cli.eval.ExtractCommand;
+import org.warta.cli.eval.NerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,8 +58,12 @@ public final class Main implements Runnable {
         eval.addSubcommand("extract", new ExtractCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
         eval.addSubcommand("fit-confidence", new org.warta.cli.eval.EventsConfidenceCommand(env));
+        eval.addSubcommand("ner", new NerCommand(env));
         cl.addSubcommand("eval", eval);
         cl.addSubcommand("bench", new BenchCommand(env));
+        CommandLine train = new CommandLine(new TrainCommand());
+        train.addSubcommand("ner", new TrainNerCommand(env));
+        cl.addSubcommand("train", train);
         cl.registerConverter(LocalDate.class, s -> {
             try {
                 return LocalDate.parse(s);

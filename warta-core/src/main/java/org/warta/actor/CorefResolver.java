@@ -34,6 +34,8 @@ public final class CorefResolver implements Stage {
         List<EntityMention> ms = new ArrayList<>(doc.entities());
         LocalDate date = doc.referenceDate();
         addShortNames(doc, ms, date);
+        linkTaggedShortNames(ms, date);
+        unknownNamesTakeContextCountry(ms);
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);
             if (m.kind() == Kind.PERSON && m.actor() != null && m.actor().name() == null && m.office() != null
@@ -86,6 +88,19 @@ public final class CorefResolver implements Stage {
      * named with it ("polisi Israel"), which the recogniser already codes.
      */
     private static void groupsTakeContextCountry(List<EntityMention> ms) {
+        String best = contextCountry(ms);
+        if (best == null) return;
+        for (int i = 0; i < ms.size(); i++) {
+            EntityMention m = ms.get(i);
+            if (m.kind() == Kind.GROUP && m.actor() != null && m.actor().code() == null) {
+                Actor a = m.actor();
+                ms.set(i, m.withActor(new Actor(a.text(), best, a.sector(), a.name(), a.wikidata()), -1));
+            }
+        }
+    }
+
+    /** The state the article's coded mentions point to most often (ties: the first named), or null. */
+    private static String contextCountry(List<EntityMention> ms) {
         Map<String, Integer> counts = new java.util.LinkedHashMap<>();
         for (EntityMention m : ms) {
             if (m.kind() == Kind.PRONOUN || m.kind() == Kind.GROUP || m.actor() == null || m.actor().code() == null) continue;
@@ -100,13 +115,23 @@ public final class CorefResolver implements Stage {
                 best = e.getKey();
                 n = e.getValue();
             }
+        return best;
+    }
+
+    /**
+     * People and organisations the knowledge base does not know and the text gives no country for
+     * ("Susan Illston", "PT Contoh") are taken to belong to the country the article is about, as group
+     * nouns are: news names a foreigner's country ("Menlu Rusia …"), which the recogniser codes.
+     */
+    private static void unknownNamesTakeContextCountry(List<EntityMention> ms) {
+        String best = contextCountry(ms);
         if (best == null) return;
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);
-            if (m.kind() == Kind.GROUP && m.actor() != null && m.actor().code() == null) {
-                Actor a = m.actor();
+            Actor a = m.actor();
+            if ((m.kind() == Kind.PERSON || m.kind() == Kind.ORGANISATION) && a != null && a.code() == null && a.name() != null
+                    && !ActorRecognizer.RELATIONAL.equals(m.office()) && m.antecedent() < 0)
                 ms.set(i, m.withActor(new Actor(a.text(), best, a.sector(), a.name(), a.wikidata()), -1));
-            }
         }
     }
 
@@ -136,7 +161,7 @@ public final class CorefResolver implements Stage {
                 continue;
             }
             Set<String> ids = kbTokens.get(w);
-            if (ids != null && ids.size() == 1) {
+            if (ids != null && ids.size() == 1 && !partOfLongerName(doc.tokens(), t)) {
                 KnowledgeBase.Person p = kb.term(ids.iterator().next(), date).orElseThrow();
                 added.add(new EntityMention(t.start(), t.end(), t.text(), Kind.PERSON,
                         new Actor(t.text(), p.country(), p.sector(), p.name(), p.wikidata()), p.office(), -1));
@@ -145,6 +170,53 @@ public final class CorefResolver implements Stage {
         if (added.isEmpty()) return;
         ms.addAll(added);
         ms.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    }
+
+    /**
+     * A one-word person the name tagger found ("Tambunan") that is a word of a person named earlier
+     * ("Bupati Deli Serdang Ashari Tambunan") is that person, with their country and sector; failing
+     * that, the one person of the knowledge base in office on the article's date with that name word.
+     */
+    private void linkTaggedShortNames(List<EntityMention> ms, LocalDate date) {
+        Map<String, Set<String>> kbTokens = null;
+        for (int i = 0; i < ms.size(); i++) {
+            EntityMention m = ms.get(i);
+            Actor a = m.actor();
+            if (m.kind() != Kind.PERSON || a == null || a.code() != null || m.office() != null || a.name() == null
+                    || a.name().strip().contains(" ")) continue;
+            String w = a.name().strip().toLowerCase(Locale.ROOT);
+            boolean linked = false;
+            for (int j = i - 1; j >= 0 && !linked; j--) {
+                EntityMention c = ms.get(j);
+                if (c.kind() != Kind.PERSON || c.actor() == null || c.actor().name() == null || c.actor().name().equals(a.name())) continue;
+                boolean part = false;
+                for (String tok : c.actor().name().split("[\\s-]+")) part |= tok.toLowerCase(Locale.ROOT).equals(w);
+                if (!part) continue;
+                Actor b = c.actor();
+                ms.set(i, new EntityMention(m.start(), m.end(), m.text(), Kind.PERSON,
+                        new Actor(m.text(), b.code(), b.sector(), b.name(), b.wikidata()), c.office(), j));
+                linked = true;
+            }
+            if (linked) continue;
+            // else exactly one person in office on the article's date with that name word ("Trump")
+            if (kbTokens == null) kbTokens = kb.nameTokens(date);
+            Set<String> ids = kbTokens.get(w);
+            if (ids != null && ids.size() == 1) {
+                KnowledgeBase.Person p = kb.term(ids.iterator().next(), date).orElseThrow();
+                ms.set(i, new EntityMention(m.start(), m.end(), m.text(), Kind.PERSON,
+                        new Actor(m.text(), p.country(), p.sector(), p.name(), p.wikidata()), p.office(), -1));
+            }
+        }
+    }
+
+    /** "John" in "John Examplename": a capitalised neighbour in the same sentence makes it part of a longer name. */
+    private static boolean partOfLongerName(List<Token> toks, Token t) {
+        int i = t.index();
+        Token next = i + 1 < toks.size() ? toks.get(i + 1) : null;
+        Token prev = i > 0 ? toks.get(i - 1) : null;
+        return (next != null && next.sentence() == t.sentence() && next.isWord() && next.isCapitalised() && next.start() - t.end() <= 1)
+                || (prev != null && prev.sentence() == t.sentence() && prev.isWord() && prev.isCapitalised() && t.start() - prev.end() <= 1
+                && prev.index() > 0 && toks.get(prev.index() - 1).sentence() == t.sentence());
     }
 
     private static boolean inside(List<EntityMention> ms, int pos) {

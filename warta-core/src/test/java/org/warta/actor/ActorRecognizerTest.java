@@ -69,4 +69,46 @@ class ActorRecognizerTest {
         Doc doc = TestPipelines.code("Judul", "Harganya lima dollar AS per barel.").doc();
         assertThat(doc.entities()).noneMatch(e -> e.text().equals("AS"));
     }
+
+    @Test
+    void unknownHolderOfAnOfficeOfOneCountryGetsThatCountry() {
+        Doc doc = TestPipelines.code("Judul", "Bupati Contohkarta Budi Contohnama meresmikan jembatan baru.").doc();
+        EntityMention m = doc.entities().stream().filter(e -> e.text().startsWith("Bupati")).findFirst().orElseThrow();
+        assertThat(m.actor().code()).isEqualTo("IDN");
+        assertThat(m.actor().sector()).isEqualTo("GOV");
+        assertThat(m.actor().name()).endsWith("Contohnama");
+    }
+
+    @Test
+    void unknownNamesAreKeptNotDropped() {
+        Doc doc = TestPipelines.code("Judul",
+                "Budi Contohnama mengunjungi Universitas Contohkarta di Kabupaten Contohsari, Senin.").doc();
+        assertThat(doc.entities()).anyMatch(e -> e.kind() == EntityMention.Kind.PERSON && e.text().equals("Budi Contohnama")
+                && "Budi Contohnama".equals(e.actor().name()));
+        assertThat(doc.entities()).anyMatch(e -> e.kind() == EntityMention.Kind.ORGANISATION && e.text().startsWith("Universitas")
+                && "EDU".equals(e.actor().sector()));
+    }
+
+    @Test
+    void englishCapitalisedNamesWithASectorWordOrAnHonorific() {
+        Doc doc = TestPipelines.code("The minister and the students",
+                "On Monday Mr John Examplename met the students of Exampletown University, who said that they were happy with the visit.").doc();
+        assertThat(doc.entities()).anyMatch(e -> e.kind() == EntityMention.Kind.PERSON && e.text().equals("John Examplename"));
+        assertThat(doc.entities()).anyMatch(e -> e.kind() == EntityMention.Kind.ORGANISATION
+                && e.text().equals("Exampletown University") && "EDU".equals(e.actor().sector()));
+    }
+
+    @Test
+    void aCountryEndingTheTitleDoesNotJoinAnOfficeStartingTheLead() {
+        Doc doc = TestPipelines.code("Kunjungan ke Rusia", "Menteri Pertahanan Chile tiba kemarin.").doc();
+        assertThat(doc.entities()).anyMatch(e -> e.text().equals("Rusia") && "RUS".equals(e.actor().code()));
+        assertThat(doc.entities()).noneMatch(e -> e.text().contains("\n"));
+    }
+
+    @Test
+    void gazetteerMatchesInsideHyphenatedWords() {
+        Doc doc = TestPipelines.code("Judul", "Kunjungan ke-Rusia dan kerja sama Rusia-Korut dibahas.").doc();
+        assertThat(doc.entities()).filteredOn(e -> e.actor() != null && e.actor().code() != null)
+                .extracting(e -> e.actor().code()).contains("RUS", "PRK");
+    }
 }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
  * Runs every evaluation listed in the floors file and compares its figures (dotted keys into the eval's
  * JSON, e.g. {@code seed.event_f1}) with their floors. The file:
  * <pre>{@code
- * {"events": {"data": "../shared/bench/events-id", "as_of": null, "floors": {"event_f1": 0.31}}}
+ * {"events": {"data": "../shared/bench/events-id", "as_of": null, "floors": {"event_f1": 0.31}},
+ *  "ner": {"sets": {"nergrit": {"data": "../shared/bench/ner-id/nergrit/test.txt", "kb": true}},
+ *          "floors": {"nergrit.micro_f1": 0.7}}}
  * }</pre>
  * Relative data paths resolve against the project root, the parent of the floors file's folder. Exit 0
  * when every figure is at or above its floor, 1 when one is below or an eval cannot run (missing data).
@@ -103,8 +105,19 @@ public final class CheckFloorsCommand implements Callable<Integer> {
                 Path data = root.resolve(cfg.path("data").asText("../shared/bench/article-extraction")).normalize();
                 return ExtractCommand.evaluate(data, List.of(), null);
             }
+            case "ner": {
+                // {"sets": {"nergrit": {"data": "…/test.txt", "kb": true}, …}, "floors": {"nergrit.micro_f1": …}}
+                ObjectNode out = Json.object();
+                for (Map.Entry<String, JsonNode> set : (Iterable<Map.Entry<String, JsonNode>>) () -> cfg.path("sets").fields()) {
+                    JsonNode s = set.getValue();
+                    Path data = root.resolve(s.path("data").asText()).normalize();
+                    NerEval.KbMode mode = s.path("kb").asBoolean(true) ? NerEval.KbMode.FEATURES : NerEval.KbMode.NONE;
+                    out.set(set.getKey(), NerEval.evaluate(data, null, mode, null));
+                }
+                return out;
+            }
             default:
-                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking, extract)");
+                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking, extract, ner)");
         }
     }
 

@@ -1,0 +1,103 @@
+package org.warta.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.warta.actor.Gazetteer;
+import org.warta.kb.KnowledgeBase;
+import org.warta.lang.Languages;
+import org.warta.lang.Morphology;
+import org.warta.ner.NameTagger;
+import org.warta.ner.NerCorpus;
+import org.warta.ner.NerTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code warta train ner}: trains a name-tagger model from a {@code token<TAB>tag} file. The same data,
+ * options and seed give the same model file, byte for byte.
+ */
+@Command(name = "ner", mixinStandardHelpOptions = true,
+        description = "Train a name-tagger model (averaged perceptron) on a token<TAB>tag file.")
+public final class TrainNerCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training file (token<TAB>tag, BIO). Never a test split.")
+    Path data;
+
+    @Option(names = "--extra", paramLabel = "FILE", description = "More training sentences of another tag set, mapped to the data's types (PPL/PERSON, PLC/PLACE, IND/ORGANISATION; others become O). Repeatable.")
+    List<Path> extra = new java.util.ArrayList<>();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
+    Path out;
+
+    @Option(names = "--epochs", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
+    int epochs = NerTrainer.Options.defaults().epochs();
+
+    @Option(names = "--seed", description = "Shuffle seed (default: ${DEFAULT-VALUE}).")
+    long seed = NerTrainer.Options.defaults().seed();
+
+    @Option(names = "--min-count", description = "Leave out features seen fewer times (default: ${DEFAULT-VALUE}).")
+    int minCount = NerTrainer.Options.defaults().minCount();
+
+    @Option(names = "--kb-dropout", description = "Share of sentences per pass trained without knowledge-base features (default: ${DEFAULT-VALUE}).")
+    double kbDropout = NerTrainer.Options.defaults().gazetteerDropout();
+
+    @Option(names = "--classes", split = ",", description = "Sizes of the word-class sets learnt from the training words (default: ${DEFAULT-VALUE}; 0 for none).")
+    List<Integer> classes = NerTrainer.Options.defaults().clusterSizes();
+
+    @Option(names = "--no-kb", description = "Train without knowledge-base features.")
+    boolean noKb;
+
+    public TrainNerCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        List<NerCorpus.Sentence> sentences;
+        List<NerCorpus.Sentence> more = new java.util.ArrayList<>();
+        try {
+            sentences = NerCorpus.read(data);
+            for (Path p : extra) {
+                if (p.getFileName().toString().contains("test"))
+                    env.err().println("warta: train ner: warning: " + p + " looks like a test split; never train on test data");
+                more.addAll(NerCorpus.read(p));
+            }
+        } catch (IOException | RuntimeException e) {
+            env.err().println("warta: train ner: " + e.getMessage());
+            return 1;
+        }
+        if (sentences.isEmpty()) {
+            env.err().println("warta: train ner: " + data + ": no sentences");
+            return 1;
+        }
+        if (data.getFileName().toString().contains("test"))
+            env.err().println("warta: train ner: warning: " + data + " looks like a test split; never train on test data");
+        Languages langs = new Languages(List.of());
+        Morphology morphology = new Morphology(langs.get("id"), Set.of());
+        Gazetteer gazetteer = noKb ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
+        NerTrainer trainer = new NerTrainer(gazetteer, morphology, new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
+                classes.stream().filter(k -> k > 1).toList()));
+        env.err().println("warta: train ner: " + sentences.size() + " sentences from " + data
+                + (more.isEmpty() ? "" : " and " + more.size() + " from " + extra));
+        NameTagger model = trainer.train(sentences, more, line -> env.err().println("warta: train ner: " + line));
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            try (OutputStream os = Files.newOutputStream(out)) {
+                model.write(os);
+            }
+        } catch (IOException e) {
+            env.err().println("warta: train ner: cannot write " + out + ": " + e.getMessage());
+            return 1;
+        }
+        env.err().printf("warta: train ner: %d features, tags %s, written to %s (%d bytes)%n", model.featureCount(), model.tags(), out,
+                out.toFile().length());
+        return 0;
+    }
+}

@@ -1,0 +1,189 @@
+package org.warta.cli.eval;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.warta.actor.Gazetteer;
+import org.warta.io.Json;
+import org.warta.kb.KnowledgeBase;
+import org.warta.lang.Languages;
+import org.warta.lang.Morphology;
+import org.warta.ner.Chunk;
+import org.warta.ner.GazetteerLabels;
+import org.warta.ner.NameTagger;
+import org.warta.ner.NameTaggers;
+import org.warta.ner.NerCorpus;
+import org.warta.ner.NerTypes;
+
+/**
+ * Scores the name tagger on a {@code token<TAB>tag} file with CoNLL chunk F1: a predicted chunk counts
+ * when its tokens and its type equal a gold chunk's. Types are compared after {@link NerTypes#canonical}
+ * (PER/PERSON/PPL, LOC/PLACE/PLC, ORG/ORGANISATION/IND), so a model of one tag set can be scored on
+ * another; gold types the model does not know are scored as missed, and predicted types the gold file
+ * never uses are left out (the file does not annotate them). Micro F1 is over all chunks, macro F1 the
+ * mean over the gold file's own types.
+ */
+public final class NerEval {
+    /** How knowledge-base names are used: not at all, as features of the model, or as features that also override it. */
+    public enum KbMode { NONE, FEATURES, OVERRIDE }
+
+    private NerEval() {}
+
+    public static ObjectNode evaluate(Path data, Path modelFile, KbMode kbMode, Path predictions) throws IOException {
+        List<NerCorpus.Sentence> gold = NerCorpus.read(data);
+        if (gold.isEmpty()) throw new IOException(data + ": no sentences");
+        Set<String> goldTypes = new LinkedHashSet<>();
+        for (NerCorpus.Sentence s : gold) for (String t : s.tags()) if (!t.equals("O")) goldTypes.add(t.substring(2));
+        boolean lowercase = NerCorpus.lowercased(gold);
+
+        long t0 = System.nanoTime();
+        Languages langs = new Languages(List.of());
+        Morphology morphology = new Morphology(langs.get("id"), Set.of());
+        NameTagger model;
+        String modelName;
+        if (modelFile != null) {
+            try (InputStream in = Files.newInputStream(modelFile)) {
+                model = NameTagger.read(in, modelFile.toString(), morphology);
+            }
+            modelName = modelFile.toString();
+        } else {
+            modelName = shippedFor(goldTypes, lowercase);
+            model = NameTaggers.resource(modelName, morphology);
+        }
+        Gazetteer gazetteer = kbMode == KbMode.NONE ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+
+        Map<String, String> goldByCanonical = new LinkedHashMap<>();
+        for (String t : goldTypes) goldByCanonical.putIfAbsent(NerTypes.canonical(t), t);
+        Map<String, int[]> counts = new LinkedHashMap<>(); // gold type -> {gold, predicted, matched}
+        for (String t : goldTypes) counts.put(t, new int[3]);
+
+        long start = System.nanoTime();
+        List<String[]> predicted = new ArrayList<>();
+        for (NerCorpus.Sentence s : gold) {
+            String[] gaz = gazetteer == null ? new String[s.words().length] : GazetteerLabels.of(s.words(), gazetteer, lowercase);
+            String[] p = model.tag(s.words(), gaz);
+            if (kbMode == KbMode.OVERRIDE) p = override(p, gaz, model.types());
+            predicted.add(p);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        for (int i = 0; i < gold.size(); i++) {
+            Map<String, String> goldChunks = new HashMap<>();
+            for (Chunk c : Chunk.of(gold.get(i).tags())) {
+                goldChunks.put(c.start() + ":" + c.end(), c.type());
+                counts.get(c.type())[0]++;
+            }
+            for (Chunk c : Chunk.of(predicted.get(i))) {
+                String type = goldByCanonical.get(NerTypes.canonical(c.type()));
+                if (type == null) continue;
+                counts.get(type)[1]++;
+                if (type.equals(goldChunks.get(c.start() + ":" + c.end()))) counts.get(type)[2]++;
+            }
+        }
+        int g = 0, p = 0, m = 0;
+        double macro = 0;
+        ObjectNode perType = Json.object();
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            int[] c = e.getValue();
+            g += c[0];
+            p += c[1];
+            m += c[2];
+            ObjectNode o = scores(c[0], c[1], c[2]);
+            macro += o.path("f1").asDouble();
+            perType.set(e.getKey(), o);
+        }
+        ObjectNode out = Json.object();
+        ObjectNode micro = scores(g, p, m);
+        out.put("micro_f1", micro.path("f1").asDouble());
+        out.put("macro_f1", counts.isEmpty() ? 0 : macro / counts.size());
+        out.put("precision", micro.path("precision").asDouble());
+        out.put("recall", micro.path("recall").asDouble());
+        out.set("per_type", perType);
+        out.put("data", data.toString());
+        out.put("model", modelName);
+        out.put("kb", kbMode.name().toLowerCase());
+        out.put("sentences", gold.size());
+        int tokens = 0;
+        for (NerCorpus.Sentence s : gold) tokens += s.words().length;
+        out.put("tokens", tokens);
+        out.put("gold_chunks", g);
+        out.put("predicted_chunks", p);
+        out.put("matched_chunks", m);
+        out.put("load_seconds", Math.round(loadSeconds * 1000) / 1000.0);
+        out.put("sentences_per_second", seconds > 0 ? Math.round(gold.size() / seconds) : 0);
+        if (predictions != null) writePredictions(predictions, gold, predicted);
+        return out;
+    }
+
+    /** The shipped model for the gold file's tag set: NERP's for its types or lower-cased text, else NERGrit's. */
+    static String shippedFor(Set<String> goldTypes, boolean lowercase) {
+        for (String t : goldTypes) if (Set.of("PPL", "PLC", "IND", "EVT", "FNB").contains(t)) return NameTaggers.LOWER;
+        for (String t : goldTypes) if (Set.of("PERSON", "PLACE", "ORGANISATION").contains(t)) return NameTaggers.CASED;
+        return lowercase ? NameTaggers.LOWER : NameTaggers.CASED;
+    }
+
+    /** Knowledge-base people, organisations and places replace what the model said over their tokens. */
+    static String[] override(String[] tags, String[] gaz, List<String> modelTypes) {
+        Map<String, String> byCanonical = new HashMap<>();
+        for (String t : modelTypes) byCanonical.putIfAbsent(NerTypes.canonical(t), t);
+        String[] out = tags.clone();
+        for (int i = 0; i < gaz.length; i++) {
+            if (gaz[i] == null || !gaz[i].startsWith("B-")) continue;
+            String kind = gaz[i].substring(2);
+            String type = switch (kind) {
+                case "PERSON" -> byCanonical.get(NerTypes.PERSON);
+                case "ORGANISATION" -> byCanonical.get(NerTypes.ORGANISATION);
+                case "COUNTRY", "CAPITAL", "TERRITORY" -> byCanonical.get(NerTypes.PLACE);
+                default -> null;
+            };
+            if (type == null) continue;
+            int j = i + 1;
+            while (j < gaz.length && ("I-" + kind).equals(gaz[j])) j++;
+            // only where the model did not already tag part of a longer name of its own
+            if (i > 0 && out[i].startsWith("I-")) continue;
+            if (j < out.length && out[j].startsWith("I-")) continue;
+            out[i] = "B-" + type;
+            for (int k = i + 1; k < j; k++) out[k] = "I-" + type;
+        }
+        return out;
+    }
+
+    private static ObjectNode scores(int gold, int predicted, int matched) {
+        double pr = predicted == 0 ? 0 : (double) matched / predicted;
+        double rc = gold == 0 ? 0 : (double) matched / gold;
+        double f1 = pr + rc == 0 ? 0 : 2 * pr * rc / (pr + rc);
+        ObjectNode o = Json.object();
+        o.put("precision", pr);
+        o.put("recall", rc);
+        o.put("f1", f1);
+        o.put("gold", gold);
+        o.put("predicted", predicted);
+        o.put("matched", matched);
+        return o;
+    }
+
+    private static void writePredictions(Path file, List<NerCorpus.Sentence> gold, List<String[]> predicted) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < gold.size(); i++) {
+                if (i > 0) w.write('\n');
+                NerCorpus.Sentence s = gold.get(i);
+                for (int k = 0; k < s.words().length; k++)
+                    w.write(s.words()[k] + "\t" + s.tags()[k] + "\t" + predicted.get(i)[k] + "\n");
+            }
+        }
+    }
+}

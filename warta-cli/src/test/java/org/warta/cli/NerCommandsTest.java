@@ -1,0 +1,65 @@
+package org.warta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warta.io.Json;
+
+/** {@code train ner} and {@code eval ner} on small hand-made files. */
+class NerCommandsTest {
+    @TempDir
+    Path dir;
+
+    private static EvalCommandsTest.Run run(String... args) {
+        return EvalCommandsTest.run(args);
+    }
+
+    private static String corpus(String[] names, String[] places) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            sb.append("Pak\tO\n").append(names[i % names.length]).append("\tB-PERSON\n").append("pergi\tO\nke\tO\n")
+                    .append(places[(i * 3) % places.length]).append("\tB-PLACE\n.\tO\n\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void trainsAModelAndScoresItWithChunkF1() throws Exception {
+        Path train = dir.resolve("train.txt");
+        Files.writeString(train, corpus(new String[] {"Budi", "Sari", "Joko", "Ani"}, new String[] {"Bandung", "Medan", "Solo", "Bogor"}));
+        // the gold uses another tag set for places (LOC): compared as "place"
+        Path gold = dir.resolve("gold.txt");
+        Files.writeString(gold, "Pak\tO\nSlamet\tB-PER\npergi\tO\nke\tO\nCirebon\tB-LOC\n.\tO\n\n"
+                + "Pak\tO\nTono\tB-PER\npergi\tO\nke\tO\nKudus\tB-ORG\n.\tO\n");
+        Path model = dir.resolve("m.bin");
+        EvalCommandsTest.Run t = run("train", "ner", "--data", train.toString(), "--out", model.toString(), "--no-kb", "--epochs", "4",
+                "--classes", "4", "--min-count", "1");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(Files.size(model)).isPositive();
+        Path pred = dir.resolve("pred.tsv");
+        EvalCommandsTest.Run e = run("eval", "ner", "--data", gold.toString(), "--model", model.toString(), "--no-kb", "--json",
+                "--predictions", pred.toString());
+        assertThat(e.code()).as(e.err()).isZero();
+        JsonNode r = Json.MAPPER.readTree(e.out());
+        // gold: 2 PER, 1 LOC, 1 ORG; predicted: 2 person, 2 place; matched: 2 PER + 1 LOC
+        assertThat(r.path("per_type").path("PER").path("f1").asDouble()).isEqualTo(1.0);
+        assertThat(r.path("per_type").path("LOC").path("precision").asDouble()).isEqualTo(0.5);
+        assertThat(r.path("per_type").path("ORG").path("f1").asDouble()).isZero();
+        assertThat(r.path("micro_f1").asDouble()).isEqualTo(2 * 0.75 * 0.75 / 1.5);
+        assertThat(r.path("macro_f1").asDouble()).isCloseTo((1.0 + 2 * 0.5 * 1.0 / 1.5 + 0) / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Files.readString(pred)).startsWith("Pak\tO\tO\nSlamet\tB-PER\tB-PERSON\n").contains("\n\nPak\tO\tO\n");
+    }
+
+    @Test
+    void badGoldFileIsAnErrorNamingTheLine() throws Exception {
+        Path gold = dir.resolve("bad.txt");
+        Files.writeString(gold, "Pak\tO\nSlamet\n");
+        EvalCommandsTest.Run e = run("eval", "ner", "--data", gold.toString(), "--no-kb");
+        assertThat(e.code()).isEqualTo(1);
+        assertThat(e.err()).contains("bad.txt:2");
+    }
+}

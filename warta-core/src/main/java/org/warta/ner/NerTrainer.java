@@ -1,0 +1,220 @@
+package org.warta.ner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.warta.actor.Gazetteer;
+import org.warta.lang.Morphology;
+
+/**
+ * Trains a {@link NameTagger}: an averaged structured perceptron (Collins 2002) over the tagger's
+ * features, with Viterbi decoding under the BIO constraint. Deterministic: the same data, options and
+ * seed give the same model, byte for byte.
+ */
+public final class NerTrainer {
+    /**
+     * @param epochs passes over the data
+     * @param seed seed of the shuffle before each pass
+     * @param gazetteerDropout share of sentences per pass trained without knowledge-base features, so
+     *     the model also works without them ({@code --no-kb}) and does not lean on them alone
+     * @param minCount features seen fewer times in training are left out (keeps the model small)
+     * @param clusterSizes numbers of {@link WordClusters} classes learnt from the training words (none: empty)
+     */
+    public record Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes) {
+        public static Options defaults() {
+            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512));
+        }
+    }
+
+    private final Gazetteer gazetteer;
+    private final Morphology morphology;
+    private final Options options;
+
+    /** {@code gazetteer} may be null: then the model has no knowledge-base features. */
+    public NerTrainer(Gazetteer gazetteer, Morphology morphology, Options options) {
+        this.gazetteer = gazetteer;
+        this.morphology = morphology;
+        this.options = options;
+    }
+
+    /** Trains on {@code data}; {@code progress} gets one line per pass. */
+    public NameTagger train(List<NerCorpus.Sentence> data, Consumer<String> progress) {
+        return train(data, List.of(), progress);
+    }
+
+    /**
+     * Trains on {@code data} plus {@code extra} sentences of another tag set: their types are mapped to
+     * the data's by {@link NerTypes#canonical} (types without a counterpart become {@code O}), and when
+     * the data is cased but the extra text is lower-cased, the extra sentences give no capitalisation
+     * features.
+     */
+    public NameTagger train(List<NerCorpus.Sentence> main, List<NerCorpus.Sentence> extra, Consumer<String> progress) {
+        boolean lowercase = NerCorpus.lowercased(main);
+        TreeSet<String> tagSet = new TreeSet<>();
+        for (NerCorpus.Sentence s : main) for (String t : s.tags()) if (!t.equals("O")) tagSet.add(t);
+        List<String> tagList = new ArrayList<>();
+        tagList.add("O");
+        tagList.addAll(tagSet);
+        String[] tags = tagList.toArray(String[]::new);
+        Map<String, Integer> tagIndex = new HashMap<>();
+        for (int k = 0; k < tags.length; k++) tagIndex.put(tags[k], k);
+        int t = tags.length;
+
+        Map<String, String> typeMap = new HashMap<>();
+        for (String tag : tagSet) typeMap.putIfAbsent(NerTypes.canonical(tag.substring(2)), tag.substring(2));
+        List<NerCorpus.Sentence> data = new ArrayList<>(main);
+        for (NerCorpus.Sentence s : extra) {
+            String[] mapped = new String[s.tags().length];
+            for (int i = 0; i < mapped.length; i++) {
+                String tag = s.tags()[i];
+                String type = tag.equals("O") ? null : typeMap.get(NerTypes.canonical(tag.substring(2)));
+                mapped[i] = type == null ? "O" : tag.substring(0, 2) + type;
+            }
+            data.add(new NerCorpus.Sentence(s.words(), mapped));
+        }
+        boolean extraCaseless = !lowercase && NerCorpus.lowercased(extra);
+        if (lowercase) // lower-cased model: cased extra text is lower-cased too
+            for (int s = main.size(); s < data.size(); s++) {
+                NerCorpus.Sentence x = data.get(s);
+                String[] lw = new String[x.words().length];
+                for (int i = 0; i < lw.length; i++) lw[i] = x.words()[i].toLowerCase(java.util.Locale.ROOT);
+                data.set(s, new NerCorpus.Sentence(lw, x.tags()));
+            }
+        List<String[]> text = new ArrayList<>();
+        for (NerCorpus.Sentence s : data) text.add(s.words());
+        List<WordClusters> clusters = new ArrayList<>();
+        for (int k : options.clusterSizes()) {
+            clusters.add(WordClusters.learn(text, k, 2, 8));
+            if (progress != null) progress.accept(k + " word classes learnt");
+        }
+        NerFeatures features = new NerFeatures(morphology, clusters);
+        int n = data.size();
+        long[][][] withKb = new long[n][][];
+        long[][][] withoutKb = new long[n][][];
+        int[][] gold = new int[n][];
+        Map<Long, Integer> counts = new HashMap<>();
+        for (int s = 0; s < n; s++) {
+            NerCorpus.Sentence sen = data.get(s);
+            String[] none = new String[sen.words().length];
+            boolean caseless = s >= main.size() && extraCaseless;
+            boolean lower = lowercase || caseless;
+            withoutKb[s] = features.extract(sen.words(), none, caseless);
+            withKb[s] = gazetteer == null ? withoutKb[s]
+                    : features.extract(sen.words(), GazetteerLabels.of(sen.words(), gazetteer, lower), caseless);
+            gold[s] = new int[sen.tags().length];
+            for (int i = 0; i < gold[s].length; i++) gold[s][i] = tagIndex.get(sen.tags()[i]);
+            for (long[] tok : withKb[s]) for (long f : tok) counts.merge(f, 1, Integer::sum);
+        }
+        // dense ids in order of first appearance, for a deterministic model
+        Map<Long, Integer> ids = new HashMap<>();
+        List<Long> keyList = new ArrayList<>();
+        int[][][] kbIds = new int[n][][];
+        int[][][] plainIds = new int[n][][];
+        for (int s = 0; s < n; s++) {
+            kbIds[s] = dense(withKb[s], counts, ids, keyList);
+            plainIds[s] = withKb[s] == withoutKb[s] ? kbIds[s] : dense(withoutKb[s], counts, ids, keyList);
+            withKb[s] = null;
+            withoutKb[s] = null;
+        }
+        int nf = keyList.size();
+        float[] w = new float[nf * t];
+        double[] u = new double[nf * t];
+        float[] tr = new float[(t + 1) * t];
+        double[] tu = new double[(t + 1) * t];
+        boolean[] allowed = NameTagger.allowedTransitions(tags);
+        Random random = new Random(options.seed());
+        int[] order = new int[n];
+        for (int s = 0; s < n; s++) order[s] = s;
+        long c = 1;
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            for (int s = n - 1; s > 0; s--) {
+                int j = random.nextInt(s + 1);
+                int tmp = order[s];
+                order[s] = order[j];
+                order[j] = tmp;
+            }
+            int errors = 0;
+            for (int s : order) {
+                int[][] f = random.nextDouble() < options.gazetteerDropout() ? plainIds[s] : kbIds[s];
+                int[] g = gold[s];
+                float[][] emit = new float[g.length][t];
+                for (int i = 0; i < g.length; i++)
+                    for (int id : f[i]) {
+                        int base = id * t;
+                        for (int k = 0; k < t; k++) emit[i][k] += w[base + k];
+                    }
+                int[] p = NameTagger.viterbi(emit, tr, allowed, t);
+                boolean wrong = false;
+                for (int i = 0; i < g.length; i++) {
+                    int prevG = i == 0 ? t : g[i - 1];
+                    int prevP = i == 0 ? t : p[i - 1];
+                    if (g[i] != p[i]) {
+                        wrong = true;
+                        for (int id : f[i]) {
+                            w[id * t + g[i]] += 1;
+                            u[id * t + g[i]] += c;
+                            w[id * t + p[i]] -= 1;
+                            u[id * t + p[i]] -= c;
+                        }
+                    }
+                    if (g[i] != p[i] || prevG != prevP) {
+                        tr[prevG * t + g[i]] += 1;
+                        tu[prevG * t + g[i]] += c;
+                        tr[prevP * t + p[i]] -= 1;
+                        tu[prevP * t + p[i]] -= c;
+                    }
+                }
+                if (wrong) errors++;
+                c++;
+            }
+            if (progress != null) progress.accept("pass " + epoch + "/" + options.epochs() + ": " + errors + " of " + n + " sentences wrong");
+        }
+        // averaged weights: w - u / c
+        float[] avg = new float[nf * t];
+        for (int k = 0; k < avg.length; k++) avg[k] = (float) (w[k] - u[k] / c);
+        float[] avgTr = new float[tr.length];
+        for (int k = 0; k < tr.length; k++) avgTr[k] = (float) (tr[k] - tu[k] / c);
+        // keep only features with a weight
+        List<Integer> kept = new ArrayList<>();
+        for (int f = 0; f < nf; f++) {
+            boolean any = false;
+            for (int k = 0; k < t && !any; k++) any = Math.abs(avg[f * t + k]) >= 1e-4f;
+            if (any) kept.add(f);
+        }
+        long[] keys = new long[kept.size()];
+        float[] weights = new float[kept.size() * t];
+        for (int i = 0; i < kept.size(); i++) {
+            int f = kept.get(i);
+            keys[i] = keyList.get(f);
+            for (int k = 0; k < t; k++) {
+                float v = avg[f * t + k];
+                weights[i * t + k] = Math.abs(v) >= 1e-4f ? v : 0f;
+            }
+        }
+        return new NameTagger(tags, lowercase, avgTr, keys, weights, clusters, morphology);
+    }
+
+    private int[][] dense(long[][] sentence, Map<Long, Integer> counts, Map<Long, Integer> ids, List<Long> keyList) {
+        int[][] out = new int[sentence.length][];
+        for (int i = 0; i < sentence.length; i++) {
+            int[] buf = new int[sentence[i].length];
+            int m = 0;
+            for (long f : sentence[i]) {
+                if (counts.getOrDefault(f, 0) < options.minCount()) continue;
+                Integer id = ids.get(f);
+                if (id == null) {
+                    id = keyList.size();
+                    ids.put(f, id);
+                    keyList.add(f);
+                }
+                buf[m++] = id;
+            }
+            out[i] = java.util.Arrays.copyOf(buf, m);
+        }
+        return out;
+    }
+}

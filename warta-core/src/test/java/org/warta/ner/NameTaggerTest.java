@@ -1,0 +1,110 @@
+package org.warta.ner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.warta.lang.DataFileException;
+import org.warta.lang.Languages;
+import org.warta.lang.Morphology;
+
+class NameTaggerTest {
+    private static final Morphology MORPHOLOGY = new Morphology(new Languages(List.of()).get("id"), Set.of());
+
+    /** A toy corpus written for this test: "Pak NAME datang ke PLACE ." with varied names and places. */
+    private static List<NerCorpus.Sentence> toyCorpus() {
+        String[] names = {"Budi", "Sari", "Joko", "Ani", "Rudi", "Wati", "Dedi", "Tono"};
+        String[] places = {"Bandung", "Medan", "Solo", "Bogor", "Malang", "Padang", "Depok", "Kudus"};
+        List<NerCorpus.Sentence> out = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String n = names[i % names.length];
+            String p = places[(i * 3) % places.length];
+            out.add(new NerCorpus.Sentence(new String[] {"Pak", n, "datang", "ke", p, "kemarin", "."},
+                    new String[] {"O", "B-PERSON", "O", "O", "B-PLACE", "O", "O"}));
+        }
+        return out;
+    }
+
+    private static NameTagger train() {
+        return new NerTrainer(null, MORPHOLOGY, new NerTrainer.Options(5, 7L, 0, 1, List.of(4))).train(toyCorpus(), null);
+    }
+
+    @Test
+    void learnsContextsAndTagsUnseenNames() {
+        NameTagger t = train();
+        String[] tags = t.tag(new String[] {"Pak", "Slamet", "datang", "ke", "Cirebon", "kemarin", "."}, null);
+        assertThat(tags).containsExactly("O", "B-PERSON", "O", "O", "B-PLACE", "O", "O");
+        assertThat(t.types()).containsExactly("PERSON", "PLACE");
+    }
+
+    @Test
+    void trainingIsDeterministicAndTheModelRoundTrips() throws IOException {
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        train().write(a);
+        train().write(b);
+        assertThat(a.toByteArray()).isEqualTo(b.toByteArray());
+        NameTagger read = NameTagger.read(new ByteArrayInputStream(a.toByteArray()), "toy", MORPHOLOGY);
+        String[] words = {"Pak", "Budi", "datang", "ke", "Solo", "kemarin", "."};
+        assertThat(read.tag(words, null)).containsExactly(train().tag(words, null));
+    }
+
+    @Test
+    void decodingNeverStartsAChunkWithInside() {
+        boolean[] allowed = NameTagger.allowedTransitions(new String[] {"O", "B-X", "I-X", "I-Y"});
+        int t = 4;
+        float[][] emit = {{0, 0, 5, 0}, {0, 0, 0, 5}};
+        int[] best = NameTagger.viterbi(emit, new float[(t + 1) * t], allowed, t);
+        assertThat(best[0]).isNotEqualTo(2); // I-X cannot open a sentence
+        assertThat(best[1]).isNotEqualTo(3); // I-Y cannot follow anything but B-Y/I-Y
+    }
+
+    @Test
+    void badModelFileIsAClearError() {
+        assertThatThrownBy(() -> NameTagger.read(new ByteArrayInputStream(new byte[] {1, 2, 3}), "broken.bin", MORPHOLOGY))
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void chunksFollowConlleval() {
+        assertThat(Chunk.of(new String[] {"B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"}))
+                .containsExactly(new Chunk(0, 2, "PER"), new Chunk(3, 4, "LOC"), new Chunk(4, 5, "LOC"), new Chunk(5, 6, "ORG"));
+    }
+
+    @Test
+    void corpusReaderNamesFileAndLineOfABadTag(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.txt");
+        Files.writeString(f, "Budi\tB-PERSON\npergi\tX\n");
+        assertThatThrownBy(() -> NerCorpus.read(f)).isInstanceOf(DataFileException.class).hasMessageContaining("bad.txt:2");
+        Path g = dir.resolve("ok.txt");
+        Files.writeString(g, "Budi\tB-PERSON\npergi\tO\n\nke\tO\nSolo\tB-PLACE\n");
+        assertThat(NerCorpus.read(g)).hasSize(2);
+    }
+
+    @Test
+    void wordClassesGroupWordsOfLikeContexts() {
+        List<String[]> text = new ArrayList<>();
+        for (NerCorpus.Sentence s : toyCorpus()) text.add(s.words());
+        WordClusters wc = WordClusters.learn(text, 4, 1, 5);
+        assertThat(wc.of("budi")).isEqualTo(wc.of("sari"));
+        assertThat(wc.of("bandung")).isEqualTo(wc.of("medan"));
+        assertThat(wc.of("tidak-ada")).isEqualTo(-1);
+    }
+
+    @Test
+    void typesMapAcrossTagSets() {
+        assertThat(NerTypes.canonical("PPL")).isEqualTo(NerTypes.canonical("PER")).isEqualTo(NerTypes.PERSON);
+        assertThat(NerTypes.canonical("PLC")).isEqualTo(NerTypes.PLACE);
+        assertThat(NerTypes.canonical("IND")).isEqualTo(NerTypes.canonical("ORGANISATION")).isEqualTo(NerTypes.ORGANISATION);
+        assertThat(NerTypes.canonical("EVT")).isEqualTo("evt");
+    }
+}
