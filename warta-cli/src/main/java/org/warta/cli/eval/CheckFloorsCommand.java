@@ -85,8 +85,10 @@ public final class CheckFloorsCommand implements Callable<Integer> {
                 LocalDate asOf = cfg.path("as_of").isTextual() ? LocalDate.parse(cfg.path("as_of").asText()) : null;
                 return EventsCommand.evaluate(env, data, asOf, List.of(), null);
             }
+            case "time":
+                return TimeCommand.evaluate(root.resolve(cfg.path("data").asText()).normalize(), List.of(), null);
             default:
-                throw new IOException("unknown eval '" + name + "' (known: events)");
+                throw new IOException("unknown eval '" + name + "' (known: events, time)");
         }
     }
 
