@@ -11,8 +11,13 @@ import org.warta.event.EventCoder;
 import org.warta.event.EventMerger;
 import org.warta.kb.KnowledgeBase;
 import org.warta.lang.Languages;
+import org.warta.number.EventSizer;
+import org.warta.number.NumberReader;
 import org.warta.pipeline.Pipeline;
 import org.warta.pipeline.Stage;
+import org.warta.place.EventLocator;
+import org.warta.place.PlaceGazetteer;
+import org.warta.place.PlaceRecognizer;
 import org.warta.quote.QuoteAttributor;
 import org.warta.read.Extractors;
 import org.warta.text.LanguageIdentifier;
@@ -66,6 +71,7 @@ public final class Warta {
             Languages langs = new Languages(userDirs);
             KnowledgeBase kb = KnowledgeBase.load(userDirs);
             Gazetteer gazetteer = Gazetteer.of(kb);
+            PlaceGazetteer places = PlaceGazetteer.load(kb, userDirs);
             List<Stage> stages = List.of(
                     new LanguageIdentifier(langs),
                     new Segmenter(langs),
@@ -73,8 +79,11 @@ public final class Warta {
                     new TimeTagger(langs),
                     new ActorRecognizer(langs, kb, gazetteer),
                     new CorefResolver(langs, kb),
+                    new PlaceRecognizer(langs, places),
                     new QuoteAttributor(langs),
                     new EventCoder(langs, kb, gazetteer),
+                    new EventLocator(langs, places),
+                    new EventSizer(langs, new NumberReader(langs)),
                     new EventMerger(kb));
             return new Pipeline(new Extractors(langs), stages, asOf);
         }

@@ -39,4 +39,16 @@ public record Event(
         attribution = List.copyOf(attribution);
         mentions = List.copyOf(mentions);
     }
+
+    /** The same event with another location. */
+    public Event withLocation(Location newLocation) {
+        return new Event(id, articleId, type, mode, context, cameo, ploverQuad, cameoQuad, score, date, datePrecision,
+                dateInferred, actor, recipient, newLocation, size, modality, attribution, mentions, confidence, summary);
+    }
+
+    /** The same event with other size fields. */
+    public Event withSize(Map<String, Long> newSize) {
+        return new Event(id, articleId, type, mode, context, cameo, ploverQuad, cameoQuad, score, date, datePrecision,
+                dateInferred, actor, recipient, location, newSize, modality, attribution, mentions, confidence, summary);
+    }
 }

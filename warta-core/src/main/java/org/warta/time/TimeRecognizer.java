@@ -480,25 +480,10 @@ public final class TimeRecognizer {
             return u.clock() ? "PT" + num + u.designator().substring(1) : "P" + num + u.designator();
         }
 
-        /** Value of a number phrase from time-numbers.tsv; -1 for vague. */
+        /** Value of a number phrase ({@code numbers.tsv}); -1 for vague. */
         private int parseNumber(String phrase) {
-            TimeLexicon.Num whole = lx.numbers.get(TimeLexicon.key(phrase));
-            if (whole != null && whole.kind().equals("vague")) return -1;
-            int total = 0, current = 0;
-            for (String w : phrase.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
-                TimeLexicon.Num num = lx.numbers.get(w);
-                if (num == null) continue;
-                switch (num.kind()) {
-                    case "mult" -> {
-                        current = (current == 0 ? 1 : current) * num.value();
-                        if (num.value() >= 100) { total += current; current = 0; }
-                    }
-                    case "teen" -> current += num.value();
-                    case "vague" -> { return -1; }
-                    default -> current += num.value();
-                }
-            }
-            return total + current;
+            if (lx.numberWords.vague(phrase)) return -1;
+            return (int) Math.min(lx.numberWords.value(phrase), Integer.MAX_VALUE);
         }
 
         private void setWeekday(String text, List<Cand> out) {
