@@ -22,6 +22,7 @@ import org.warta.quote.QuoteAttributor;
 import org.warta.read.Extractors;
 import org.warta.text.LanguageIdentifier;
 import org.warta.text.Segmenter;
+import org.warta.time.EventDater;
 import org.warta.time.PublicationDater;
 import org.warta.time.TimeTagger;
 
@@ -82,6 +83,7 @@ public final class Warta {
                     new PlaceRecognizer(langs, places),
                     new QuoteAttributor(langs),
                     new EventCoder(langs, kb, gazetteer),
+                    new EventDater(),
                     new EventLocator(langs, places),
                     new EventSizer(langs, new NumberReader(langs)),
                     new EventMerger(kb));

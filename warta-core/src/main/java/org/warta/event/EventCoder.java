@@ -1,6 +1,5 @@
 package org.warta.event;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +22,6 @@ import org.warta.model.EventMention;
 import org.warta.model.Modality;
 import org.warta.model.Quote;
 import org.warta.model.Sentence;
-import org.warta.model.TimeExpr;
 import org.warta.model.Token;
 import org.warta.pipeline.Stage;
 
@@ -296,23 +294,6 @@ public final class EventCoder implements Stage {
 
         // modality
         Modality modality = modality(doc, ld, toks, region, actors, tStart, tEnd, voice.equals("noun"), quote);
-        TimeExpr when = dateIn(doc, region[0], region[1]);
-        if (when == null) when = dateIn(doc, s.start(), s.end());
-        String date = null, precision = null;
-        boolean inferred = false;
-        LocalDate published = doc.article().publishedDay().orElse(null);
-        if (when != null) {
-            date = when.value();
-            precision = when.precision();
-            inferred = when.inferred();
-        } else if (modality == Modality.ASSERTED && published != null) {
-            date = published.toString();
-            precision = "day";
-            inferred = true;
-        }
-        if (modality == Modality.ASSERTED && date != null && published != null && !inferred
-                && Integer.parseInt(date.substring(0, 4)) <= published.getYear() - 2) modality = Modality.HISTORICAL;
-
         String type = p.type();
         // PLOVER: cooperative acts reported in the future tense are intentions, coded AGREE
         if (modality == Modality.FUTURE && Set.of("CONSULT", "SUPPORT", "COOPERATE", "AID").contains(type)) {
@@ -330,7 +311,7 @@ public final class EventCoder implements Stage {
                 + (recipientList.stream().anyMatch(a -> a.code() != null) ? 0.15 : 0)
                 + (p.terms().size() > 1 ? 0.1 : 0) + (modality == Modality.ASSERTED ? 0.05 : 0);
         return new Event(null, doc.article().id(), type, mode, p.context(), cameo, oe.quad(), Ontology.cameoQuad(cameo),
-                oe.score(), date, precision, inferred, actorList, recipientList, null, Map.of(), modality,
+                oe.score(), null, null, false, actorList, recipientList, null, Map.of(), modality,
                 attribution == null ? List.of() : List.of(attribution), List.of(mention), Math.min(confidence, 0.95), null);
     }
 
@@ -556,12 +537,5 @@ public final class EventCoder implements Stage {
         if (quote != null && quote.modality() != null) found.add(Modality.parse(quote.modality()));
         for (Modality m : List.of(Modality.NEGATED, Modality.HYPOTHETICAL, Modality.FUTURE)) if (found.contains(m)) return m;
         return Modality.ASSERTED;
-    }
-
-    private static TimeExpr dateIn(Doc doc, int start, int end) {
-        for (TimeExpr t : doc.times())
-            if (t.start() >= start && t.end() <= end && "DATE".equals(t.type()) && t.value() != null
-                    && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) return t;
-        return null;
     }
 }

@@ -34,10 +34,17 @@ public final class EventLocator implements Stage {
 
     private final PlaceGazetteer gazetteer;
     private final Map<String, PlaceRecognizer.PlaceWords> words = new HashMap<>();
+    private final Map<String, Set<String>> breaks = new HashMap<>();
 
     public EventLocator(Languages languages, PlaceGazetteer gazetteer) {
         this.gazetteer = gazetteer;
-        for (String code : languages.codes()) words.put(code, PlaceRecognizer.load(languages.get(code)));
+        for (String code : languages.codes()) {
+            words.put(code, PlaceRecognizer.load(languages.get(code)));
+            Set<String> b = new HashSet<>();
+            if (languages.get(code).has("clause-breaks.txt"))
+                for (String w : languages.get(code).words("clause-breaks.txt")) b.add(w.toLowerCase(java.util.Locale.ROOT));
+            breaks.put(code, b);
+        }
     }
 
     @Override
@@ -45,6 +52,7 @@ public final class EventLocator implements Stage {
         if (doc.events().isEmpty()) return;
         String lang = doc.article().language();
         PlaceRecognizer.PlaceWords pw = words.getOrDefault(lang == null ? "id" : lang, words.get("id"));
+        Set<String> brk = breaks.getOrDefault(lang == null ? "id" : lang, Set.of());
         Set<String> context = new HashSet<>();
         for (PlaceMention p : doc.places()) if (p.place().country() != null) context.add(p.place().country());
         for (EntityMention e : doc.entities())
@@ -62,14 +70,14 @@ public final class EventLocator implements Stage {
         List<Event> out = new ArrayList<>();
         for (Event e : doc.events()) {
             EventMention m = e.mentions().get(0);
-            Location loc = locate(doc, pw, m, triggers);
+            Location loc = locate(doc, pw, brk, m, triggers);
             if (loc == null && m.sentence() == lead) loc = dateline;
             out.add(loc == null ? e : e.withLocation(loc));
         }
         doc.setEvents(out);
     }
 
-    private Location locate(Doc doc, PlaceRecognizer.PlaceWords pw, EventMention m, List<Integer> triggers) {
+    private Location locate(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, EventMention m, List<Integer> triggers) {
         Sentence s = doc.sentences().get(m.sentence());
         Quote quote = quoteAround(doc, m.triggerStart());
         Location best = null;
@@ -78,7 +86,7 @@ public final class EventLocator implements Stage {
         for (PlaceMention p : doc.places()) {
             if (p.start() < s.start() || p.end() > s.end()) continue;
             taken.add(new int[] {p.start(), p.end()});
-            int d = distance(doc, pw, m, quote, p.start(), p.end(), p.preposition(), triggers);
+            int d = distance(doc, pw, brk, m, quote, p.start(), p.end(), p.preposition(), triggers);
             if (d < bestDistance) {
                 best = p.place();
                 bestDistance = d;
@@ -93,7 +101,7 @@ public final class EventLocator implements Stage {
             for (int[] t : taken) overlaps |= t[0] < e.end() && e.start() < t[1];
             if (overlaps) continue;
             String prep = PlaceRecognizer.preposition(doc.text(), e.start(), pw);
-            int d = distance(doc, pw, m, quote, e.start(), e.end(), prep, triggers);
+            int d = distance(doc, pw, brk, m, quote, e.start(), e.end(), prep, triggers);
             if (d < bestDistance) {
                 best = new Location(e.text(), e.actor().code(), "place");
                 bestDistance = d;
@@ -105,10 +113,11 @@ public final class EventLocator implements Stage {
     /**
      * How far a place stands from the trigger in words (a place after the trigger counts half a word
      * nearer), or MAX_VALUE when it cannot be the event's location: no preposition of place or direction,
-     * another quote, too far, a semicolon or another event's trigger between (the place is that event's).
+     * another quote, too far, a semicolon, a clause break ({@code clause-breaks.txt}: "karena", "because") or
+     * another event's trigger between (the place is that event's).
      */
-    private static int distance(Doc doc, PlaceRecognizer.PlaceWords pw, EventMention m, Quote quote, int start, int end, String prep,
-                                List<Integer> triggers) {
+    private static int distance(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, EventMention m, Quote quote, int start,
+                                int end, String prep, List<Integer> triggers) {
         if (prep == null) return Integer.MAX_VALUE;
         String role = pw.role(prep);
         if (role == null || role.equals("from") || role.equals("noun")) return Integer.MAX_VALUE;
@@ -117,12 +126,27 @@ public final class EventLocator implements Stage {
         String between = after ? doc.text().substring(m.triggerEnd(), start) : doc.text().substring(Math.min(end, m.triggerStart()), m.triggerStart());
         if (between.contains(";")) return Integer.MAX_VALUE;
         int from = after ? m.triggerEnd() : end, to = after ? start : m.triggerStart();
-        for (int t : triggers) if (t >= from && t < to) return Integer.MAX_VALUE;
+        for (int t : triggers) {
+            if (t < from || t >= to) continue;
+            // a nominal complement right after the trigger ("menandatangani perjanjian") is the same act
+            if (after && wordCount(doc.text().substring(m.triggerEnd(), t)) < 2) continue;
+            return Integer.MAX_VALUE;
+        }
         int words = 0;
         Matcher w = WORD.matcher(between);
-        while (w.find()) words++;
+        while (w.find()) {
+            words++;
+            if (brk.contains(w.group().toLowerCase(java.util.Locale.ROOT))) return Integer.MAX_VALUE;
+        }
         if (words > MAX_WORDS) return Integer.MAX_VALUE;
         return 2 * words + (after ? 0 : 1);
+    }
+
+    private static int wordCount(String s) {
+        int n = 0;
+        Matcher w = WORD.matcher(s);
+        while (w.find()) n++;
+        return n;
     }
 
     private static Quote quoteAround(Doc doc, int pos) {

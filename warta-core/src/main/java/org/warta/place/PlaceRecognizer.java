@@ -32,8 +32,8 @@ public final class PlaceRecognizer implements Stage {
     private final PlaceGazetteer gazetteer;
     private final Map<String, PlaceWords> words = new HashMap<>();
 
-    /** A language's words around place names, by role (at, to, from, noun). */
-    record PlaceWords(Map<String, String> roles) {
+    /** A language's words around place names, by role (at, to, from, noun), and its stop words. */
+    record PlaceWords(Map<String, String> roles, Set<String> stopwords) {
         String role(String w) { return roles.get(w.toLowerCase(Locale.ROOT)); }
     }
 
@@ -44,17 +44,19 @@ public final class PlaceRecognizer implements Stage {
 
     static PlaceWords load(LanguagePack p) {
         Map<String, String> roles = new HashMap<>();
-        if (!p.has("place-words.tsv")) return new PlaceWords(roles);
+        Set<String> stop = new HashSet<>();
+        if (p.has("stopwords.txt")) for (String w : p.words("stopwords.txt")) stop.add(w.toLowerCase(Locale.ROOT));
+        if (!p.has("place-words.tsv")) return new PlaceWords(roles, stop);
         for (TsvTable.Row r : p.rows("place-words.tsv")) {
             String role = r.required("role");
             if (!Set.of("at", "to", "from", "noun").contains(role)) throw r.error("role must be at, to, from or noun: '" + role + "'");
             for (String w : r.list("word")) roles.putIfAbsent(w.toLowerCase(Locale.ROOT), role);
         }
-        return new PlaceWords(roles);
+        return new PlaceWords(roles, stop);
     }
 
     PlaceWords words(String lang) {
-        return words.getOrDefault(lang == null ? "id" : lang, words.getOrDefault("id", new PlaceWords(Map.of())));
+        return words.getOrDefault(lang == null ? "id" : lang, words.getOrDefault("id", new PlaceWords(Map.of(), Set.of())));
     }
 
     @Override
@@ -64,6 +66,12 @@ public final class PlaceRecognizer implements Stage {
         Matcher m = WORD.matcher(text);
         while (m.find()) ws.add(new int[] {m.start(), m.end()});
         boolean[] blocked = blocked(doc);
+        Set<String> commonWords = new HashSet<>();
+        for (int[] w : ws) {
+            String t = text.substring(w[0], w[1]);
+            if (Character.isLowerCase(t.charAt(0))) commonWords.add(t);
+        }
+        PlaceWords pw = words(doc.article().language());
         // first pass: matches and their candidates
         record Found(int start, int end, String written) {}
         List<Found> found = new ArrayList<>();
@@ -82,6 +90,10 @@ public final class PlaceRecognizer implements Stage {
                 String written = text.substring(start, end);
                 if (gazetteer.lookup(PlaceGazetteer.key(written)).isEmpty()) continue;
                 if (gazetteer.best(written, Set.of()) == null) continue;
+                // "Anda", "Ini"; "Lahan" in a headline when the text writes "lahan" as a common noun
+                String lower = written.toLowerCase(Locale.ROOT);
+                if (k == i && (pw.stopwords().contains(lower) || commonWords.contains(lower))
+                        && gazetteer.best(written, Set.of()).level() != PlaceGazetteer.Level.COUNTRY) continue;
                 found.add(new Found(start, end, written));
                 i = k;
                 break;
@@ -98,7 +110,6 @@ public final class PlaceRecognizer implements Stage {
             List<PlaceGazetteer.Place> c = gazetteer.lookup(PlaceGazetteer.key(f.written()));
             if (c.size() == 1 && c.get(0).country() != null) context.add(c.get(0).country());
         }
-        PlaceWords pw = words(doc.article().language());
         for (Found f : found) {
             PlaceGazetteer.Place p = gazetteer.best(f.written(), context);
             doc.addPlace(new PlaceMention(f.start(), f.end(), f.written(), p.location(f.written()), preposition(text, f.start(), pw)));
@@ -133,6 +144,11 @@ public final class PlaceRecognizer implements Stage {
             while (b > 0 && (Character.isLetter(text.charAt(b - 1)) || text.charAt(b - 1) == '.')) b--;
             if (b == e) return null;
             String w = text.substring(b, e);
+            // an institution's acronym before the name: "di BPN Bogor", "di KBRI Tokyo"
+            if (w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT)) && hops == 0) {
+                pos = b;
+                continue;
+            }
             String role = pw.role(w);
             if (role == null) {
                 if (w.endsWith(".")) role = pw.role(w.substring(0, w.length() - 1));
