@@ -103,7 +103,8 @@ public final class PlaceGazetteer {
             }
         }
         // cities
-        List<City> cities = new ArrayList<>();
+        Map<String, City> cities = new HashMap<>(); // by country + " " + key of name; the most populous first
+        Map<String, City> capitals = new HashMap<>(); // by country
         for (TsvTable t : tables("warta/geo/cities.tsv", "geo/cities.tsv", userDirs)) {
             for (TsvTable.Row r : t.require("name", "ascii", "country", "admin1", "lat", "lon", "population", "kind").rows()) {
                 City c;
@@ -113,7 +114,8 @@ public final class PlaceGazetteer {
                 } catch (NumberFormatException e) {
                     throw r.error("lat, lon and population must be numbers");
                 }
-                cities.add(c);
+                cities.putIfAbsent(c.country() + " " + key(c.name()), c);
+                if (c.kind().equals("capital")) capitals.putIfAbsent(c.country(), c);
                 String a1 = c.admin1().equals("-") ? null : c.country() + "." + c.admin1();
                 Place p = new Place(c.name(), Level.CITY, alpha3(iso2to3, c.country()), a1, admin1Names.get(a1), c.lat(), c.lon(),
                         Math.log10(Math.max(10, c.population())), null);
@@ -128,7 +130,7 @@ public final class PlaceGazetteer {
                 if (!kind.equals("kabupaten") && !kind.equals("kota")) throw r.error("kind must be kabupaten or kota: '" + kind + "'");
                 String a1 = "ID." + r.required("admin1");
                 if (!admin1Names.containsKey(a1)) throw r.error("unknown admin1 '" + a1 + "' (see admin1.tsv)");
-                City c = kind.equals("kota") ? find(cities, "ID", name) : null;
+                City c = kind.equals("kota") ? cities.get("ID " + key(name)) : null;
                 String full = (kind.equals("kota") ? "Kota " : "Kabupaten ") + name;
                 Place explicit = new Place(full, Level.ADMIN2, "IDN", a1, admin1Names.get(a1), c == null ? null : c.lat(),
                         c == null ? null : c.lon(), 60, null);
@@ -138,6 +140,8 @@ public final class PlaceGazetteer {
                         kind.equals("kota") ? 5.5 : 5.0, null));
             }
         }
+        Map<String, String> iso3to2 = new HashMap<>();
+        iso2to3.forEach((two, three) -> iso3to2.put(three, two));
         // the knowledge base: countries, capitals, seats, territories
         for (KnowledgeBase.Name n : kb.names()) {
             String exact = n.caseSensitive() ? n.text() : null;
@@ -147,7 +151,8 @@ public final class PlaceGazetteer {
                     b.addAlways(n.text(), new Place(name, Level.COUNTRY, n.ref(), null, null, null, null, 100, exact));
                 }
                 case CAPITAL -> {
-                    City c = capital(cities, iso2to3, n.ref(), n.text());
+                    String iso2 = iso3to2.get(n.ref());
+                    City c = iso2 == null ? null : cities.getOrDefault(iso2 + " " + key(n.text()), capitals.get(iso2));
                     String a1 = c == null || c.admin1().equals("-") ? null : c.country() + "." + c.admin1();
                     b.add(n.text(), new Place(c == null ? n.text() : c.name(), Level.CITY, n.ref(), a1, admin1Names.get(a1),
                             c == null ? null : c.lat(), c == null ? null : c.lon(), 50, exact));
@@ -202,35 +207,33 @@ public final class PlaceGazetteer {
         }
     }
 
-    private static City find(List<City> cities, String iso2, String name) {
-        String k = key(name);
-        for (City c : cities) if (c.country().equals(iso2) && key(c.name()).equals(k)) return c;
-        return null;
-    }
-
-    /** The city a capital name of the knowledge base stands for: the same name in that country, else its national capital. */
-    private static City capital(List<City> cities, Map<String, String> iso2to3, String code, String name) {
-        String iso2 = null;
-        for (Map.Entry<String, String> e : iso2to3.entrySet()) if (e.getValue().equals(code)) iso2 = e.getKey();
-        if (iso2 == null) return null;
-        City named = find(cities, iso2, name);
-        if (named != null) return named;
-        for (City c : cities) if (c.country().equals(iso2) && c.kind().equals("capital")) return c;
-        return null;
-    }
-
     /**
      * The lookup key of a name: lower case, apostrophes and full stops and commas dropped, runs of single
      * letters joined ("Washington, D. C." and "Washington DC" both give "washington dc").
      */
     public static String key(String s) {
-        String[] words = s.toLowerCase(Locale.ROOT).replaceAll("[.,'’]", " ").trim().split("\\s+");
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            if (words[i].isEmpty()) continue;
-            boolean joinToPrev = words[i].length() == 1 && i > 0 && words[i - 1].length() == 1 && Character.isLetter(words[i].charAt(0));
-            if (sb.length() > 0 && !joinToPrev) sb.append(' ');
-            sb.append(words[i]);
+        StringBuilder sb = new StringBuilder(s.length());
+        int wordLen = 0, prevWordLen = 0;
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '.' || c == ',' || c == '\'' || c == '’' || Character.isWhitespace(c)) {
+                if (wordLen > 0) {
+                    prevWordLen = wordLen;
+                    wordLen = 0;
+                    pendingSpace = true;
+                }
+                continue;
+            }
+            if (pendingSpace) {
+                // join runs of single letters: "d c" -> "dc"
+                boolean join = prevWordLen == 1 && Character.isLetter(c) && (i + 1 >= s.length() || !Character.isLetterOrDigit(s.charAt(i + 1)));
+                if (!join) sb.append(' ');
+                else prevWordLen = 1;
+                pendingSpace = false;
+            }
+            sb.append(Character.toLowerCase(c));
+            wordLen++;
         }
         return sb.toString();
     }

@@ -66,6 +66,13 @@ public final class TimeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The pipeline's time expressions in a document's text, its creation time being the publication date. */
+    static List<TimeExpr> tag(Pipeline pipeline, TimeMl.Document d) {
+        Article a = new Article(d.name(), d.name(), null, null, null, null, d.text(), null, d.dct().toString(), "day",
+                false, null, null, null, null);
+        return pipeline.code(a, d.dct()).doc().times();
+    }
+
     /** Scores the pipeline's time expressions on every document under {@code data}. */
     static ObjectNode evaluate(Path data, List<Path> kb, Path predictions) throws IOException {
         List<TimeMl.Document> docs = TimeMl.read(data);
@@ -77,11 +84,8 @@ public final class TimeCommand implements Callable<Integer> {
         TimeScorer total = new TimeScorer();
         ArrayNode perDoc = Json.MAPPER.createArrayNode();
         for (TimeMl.Document d : docs) {
-            Article a = new Article(d.name(), d.name(), null, null, null, null, d.text(), null, d.dct().toString(), "day",
-                    false, null, null, null, null);
             List<TimeMl.Timex> pred = new ArrayList<>();
-            for (TimeExpr t : pipeline.code(a, d.dct()).doc().times())
-                pred.add(new TimeMl.Timex(t.start(), t.end(), t.type(), t.value()));
+            for (TimeExpr t : tag(pipeline, d)) pred.add(new TimeMl.Timex(t.start(), t.end(), t.type(), t.value()));
             TimeScorer one = new TimeScorer();
             one.add(pred, d.gold());
             total.add(pred, d.gold());
