@@ -90,7 +90,7 @@ public final class NumberReader {
                     continue;
                 }
                 if (m.group("mult") != null) v = v.multiply(BigDecimal.valueOf(l.words().word(m.group("mult")).value()));
-                boolean approx = m.group("approx") != null;
+                boolean approx = !l.words().approxSuffixes().isEmpty() && m.group("approx") != null;
                 out.add(new Quantity(m.start(), m.end(), v.longValue(), approx));
             } else {
                 String phrase = m.group("words");

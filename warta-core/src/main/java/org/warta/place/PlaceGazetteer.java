@@ -152,7 +152,11 @@ public final class PlaceGazetteer {
                 }
                 case CAPITAL -> {
                     String iso2 = iso3to2.get(n.ref());
-                    City c = iso2 == null ? null : cities.getOrDefault(iso2 + " " + key(n.text()), capitals.get(iso2));
+                    // the national capital when its name begins with this one ("Washington" → "Washington, D. C."),
+                    // else the city of this name in that country, else the national capital
+                    City cap = iso2 == null ? null : capitals.get(iso2);
+                    City c = cap != null && key(cap.name()).startsWith(key(n.text())) ? cap
+                            : iso2 == null ? null : cities.getOrDefault(iso2 + " " + key(n.text()), cap);
                     String a1 = c == null || c.admin1().equals("-") ? null : c.country() + "." + c.admin1();
                     b.add(n.text(), new Place(c == null ? n.text() : c.name(), Level.CITY, n.ref(), a1, admin1Names.get(a1),
                             c == null ? null : c.lat(), c == null ? null : c.lon(), 50, exact));

@@ -24,7 +24,7 @@ import org.warta.pipeline.Stage;
  * <li>else the publication day (or the processing date), flagged as inferred. Future, hypothetical and
  *     negated acts without a date of their own get none.</li>
  * </ol>
- * An asserted act dated in its own clause two or more years before the publication year is historical.
+ * An asserted act dated in its own clause two or more years before the publication (or processing) year is historical.
  * Runs after the event coder, on one-mention events.
  */
 public final class EventDater implements Stage {
@@ -35,7 +35,6 @@ public final class EventDater implements Stage {
     @Override
     public void process(Doc doc) {
         if (doc.events().isEmpty()) return;
-        LocalDate published = doc.article().publishedDay().orElse(null);
         LocalDate reference = doc.referenceDate();
         TimeExpr story = storyDay(doc, reference);
         List<Event> out = new ArrayList<>();
@@ -46,8 +45,8 @@ public final class EventDater implements Stage {
             Event dated;
             if (own != null) {
                 dated = e.withDate(own.value(), own.precision(), own.inferred());
-                if (e.modality() == Modality.ASSERTED && !own.inferred() && published != null
-                        && Integer.parseInt(own.value().substring(0, 4)) <= published.getYear() - 2)
+                if (e.modality() == Modality.ASSERTED && !own.inferred()
+                        && Integer.parseInt(own.value().substring(0, 4)) <= reference.getYear() - 2)
                     dated = dated.withModality(Modality.HISTORICAL);
             } else if (!done) {
                 dated = e.withDate(null, null, false);
