@@ -79,14 +79,13 @@ public final class EventLocator implements Stage {
 
     private Location locate(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, EventMention m, List<Integer> triggers) {
         Sentence s = doc.sentences().get(m.sentence());
-        Quote quote = quoteAround(doc, m.triggerStart());
         Location best = null;
         int bestDistance = Integer.MAX_VALUE;
         List<int[]> taken = new ArrayList<>();
         for (PlaceMention p : doc.places()) {
             if (p.start() < s.start() || p.end() > s.end()) continue;
             taken.add(new int[] {p.start(), p.end()});
-            int d = distance(doc, pw, brk, m, quote, p.start(), p.end(), p.preposition(), triggers);
+            int d = distance(doc, pw, brk, m, p.start(), p.end(), p.preposition(), triggers);
             if (d < bestDistance) {
                 best = p.place();
                 bestDistance = d;
@@ -101,7 +100,7 @@ public final class EventLocator implements Stage {
             for (int[] t : taken) overlaps |= t[0] < e.end() && e.start() < t[1];
             if (overlaps) continue;
             String prep = PlaceRecognizer.preposition(doc.text(), e.start(), pw);
-            int d = distance(doc, pw, brk, m, quote, e.start(), e.end(), prep, triggers);
+            int d = distance(doc, pw, brk, m, e.start(), e.end(), prep, triggers);
             if (d < bestDistance) {
                 best = new Location(e.text(), e.actor().code(), "place");
                 bestDistance = d;
@@ -116,12 +115,12 @@ public final class EventLocator implements Stage {
      * another quote, too far, a semicolon, a clause break ({@code clause-breaks.txt}: "karena", "because") or
      * another event's trigger between (the place is that event's).
      */
-    private static int distance(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, EventMention m, Quote quote, int start,
-                                int end, String prep, List<Integer> triggers) {
+    private static int distance(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, EventMention m, int start, int end,
+                                String prep, List<Integer> triggers) {
         if (prep == null) return Integer.MAX_VALUE;
         String role = pw.role(prep);
         if (role == null || role.equals("from") || role.equals("noun")) return Integer.MAX_VALUE;
-        if (quoteAround(doc, start) != quote) return Integer.MAX_VALUE;
+        if (acrossQuotes(doc, start, m.triggerStart())) return Integer.MAX_VALUE;
         boolean after = start >= m.triggerEnd();
         String between = after ? doc.text().substring(m.triggerEnd(), start) : doc.text().substring(Math.min(end, m.triggerStart()), m.triggerStart());
         if (between.contains(";")) return Integer.MAX_VALUE;
@@ -149,10 +148,9 @@ public final class EventLocator implements Stage {
         return n;
     }
 
-    private static Quote quoteAround(Doc doc, int pos) {
-        Quote best = null;
-        for (Quote q : doc.quotes())
-            if (q.start() <= pos && pos < q.end() && (best == null || q.end() - q.start() < best.end() - best.start())) best = q;
-        return best;
+    /** True if a quote holds one of the two positions but not the other: they are not in the same voice. */
+    private static boolean acrossQuotes(Doc doc, int a, int b) {
+        for (Quote q : doc.quotes()) if (q.contains(a) != q.contains(b)) return true;
+        return false;
     }
 }
