@@ -41,7 +41,7 @@ final class TimeLexicon {
             "year_suffix", "decade_suffix", "month_prefix", "month_context", "weekday_prefix", "past_after",
             "future_after", "this_after", "past_before", "future_before", "this_before", "ago", "later", "approx",
             "set_prefix", "start", "mid", "end", "clock_prefix", "clock_zone", "am", "pm", "part_MO", "part_AF",
-            "part_EV", "part_NI", "not_year_before", "not_year_after", "ordinal_suffix", "day_month_link",
+            "part_EV", "part_NI", "not_year_before", "not_year_after", "not_amount_before", "ordinal_suffix", "day_month_link",
             "unit_determiner");
 
     final String code;
