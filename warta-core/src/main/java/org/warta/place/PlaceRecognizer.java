@@ -65,7 +65,7 @@ public final class PlaceRecognizer implements Stage {
         List<int[]> ws = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) ws.add(new int[] {m.start(), m.end()});
-        boolean[] blocked = blocked(doc);
+        boolean[] blocked = blocked(doc, false), inGroup = blocked(doc, true);
         Set<String> commonWords = new HashSet<>();
         for (int[] w : ws) {
             String t = text.substring(w[0], w[1]);
@@ -78,6 +78,8 @@ public final class PlaceRecognizer implements Stage {
         for (int i = 0; i < ws.size(); i++) {
             int start = ws.get(i)[0];
             if (!Character.isUpperCase(text.charAt(start)) || blocked[start]) continue;
+            // a group's phrase may run over a place: "25 protesters in Paris", but "tentara Korut" is no place
+            if (inGroup[start] && preposition(text, start, pw) == null) continue;
             if (!gazetteer.startsName(text.substring(start, ws.get(i)[1]).toLowerCase(Locale.ROOT))) continue;
             int last = i;
             for (int k = i + 1; k < ws.size() && k - i < gazetteer.maxWords() + 2; k++) {
@@ -160,13 +162,13 @@ public final class PlaceRecognizer implements Stage {
         return null;
     }
 
-    /** Chars inside a person's, an organisation's or a group's name: no place starts there. */
-    private static boolean[] blocked(Doc doc) {
+    /** Chars inside a person's or an organisation's name (or, with {@code groups}, a group's phrase). */
+    private static boolean[] blocked(Doc doc, boolean groups) {
         boolean[] b = new boolean[doc.text().length() + 1];
         for (EntityMention e : doc.entities()) {
             EntityMention.Kind k = e.kind();
-            if (k == EntityMention.Kind.PERSON || k == EntityMention.Kind.ORGANISATION || k == EntityMention.Kind.GROUP)
-                for (int i = e.start(); i < e.end(); i++) b[i] = true;
+            boolean hit = groups ? k == EntityMention.Kind.GROUP : k == EntityMention.Kind.PERSON || k == EntityMention.Kind.ORGANISATION;
+            if (hit) for (int i = e.start(); i < e.end(); i++) b[i] = true;
         }
         return b;
     }

@@ -60,4 +60,15 @@ class EventLocatorTest {
             else assertThat(e.location()).isNull();
         }
     }
+
+    @Test
+    void englishPlacesInsideAGroupPhraseStillLocate() {
+        Doc d = TestPipelines.code("Protesters clash with police",
+                "Police arrested 25 protesters in Paris on Saturday after thousands of demonstrators marched through the city, "
+                        + "officials said.").doc();
+        Event e = only(d, "COERCE");
+        assertThat(e.location().country()).isEqualTo("FRA");
+        assertThat(e.location().resolution()).isEqualTo("city");
+        assertThat(e.size()).containsEntry("arrested", 25L);
+    }
 }
