@@ -53,6 +53,7 @@ public final class TimeCommand implements Callable<Integer> {
             env.err().println("warta: eval time: " + e.getMessage());
             return 1;
         }
+        for (var f : result.get("failed_docs")) env.err().println("warta: eval time: skipped " + f.asText());
         if (json) {
             env.out().println(Json.pretty(result));
         } else {
@@ -75,8 +76,9 @@ public final class TimeCommand implements Callable<Integer> {
 
     /** Scores the pipeline's time expressions on every document under {@code data}. */
     static ObjectNode evaluate(Path data, List<Path> kb, Path predictions) throws IOException {
-        List<TimeMl.Document> docs = TimeMl.read(data);
-        if (docs.isEmpty()) throw new IOException("no .tml documents in " + data);
+        List<String> failed = new ArrayList<>();
+        List<TimeMl.Document> docs = TimeMl.read(data, failed);
+        if (docs.isEmpty()) throw new IOException("no readable .tml documents in " + data + (failed.isEmpty() ? "" : ": " + failed));
         Warta.Builder b = Warta.builder();
         for (Path k : kb) b.kb(k);
         Pipeline pipeline = b.build();
@@ -114,6 +116,7 @@ public final class TimeCommand implements Callable<Integer> {
         r.put("gold", total.gold);
         r.put("predicted", total.predicted);
         r.set("per_doc", perDoc);
+        r.set("failed_docs", Json.MAPPER.valueToTree(failed));
         r.put("data", data.toString());
         return r;
     }

@@ -36,8 +36,19 @@ final class TimeMl {
 
     private TimeMl() {}
 
-    /** All documents under a path: a .tml file, a .zip of them, or a folder (searched recursively, sorted). */
+    /** All documents under a path: a .tml file, a .zip of them, or a folder (searched recursively, sorted); a bad one stops the read. */
     static List<Document> read(Path path) throws IOException {
+        List<String> failed = new ArrayList<>();
+        List<Document> out = read(path, failed);
+        if (!failed.isEmpty()) throw new IOException(failed.get(0));
+        return out;
+    }
+
+    /**
+     * All documents under a path; a document that cannot be read (no creation time, no TEXT, bad zip) is
+     * left out with a message naming it in {@code failed}, and the others are read.
+     */
+    static List<Document> read(Path path, List<String> failed) throws IOException {
         List<Document> out = new ArrayList<>();
         if (Files.isDirectory(path)) {
             List<Path> files;
@@ -45,16 +56,28 @@ final class TimeMl {
                 files = s.filter(Files::isRegularFile).filter(p -> isTml(p.toString()) || p.toString().endsWith(".zip"))
                         .sorted().toList();
             }
-            for (Path f : files) out.addAll(read(f));
+            for (Path f : files) out.addAll(read(f, failed));
         } else if (path.toString().endsWith(".zip")) {
             try (InputStream in = Files.newInputStream(path); ZipInputStream z = new ZipInputStream(in)) {
                 for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
                     if (e.isDirectory() || !isTml(e.getName()) || e.getName().contains("__MACOSX")) continue;
-                    out.add(parse(path.getFileName() + "!" + e.getName(), new String(z.readAllBytes(), StandardCharsets.UTF_8)));
+                    String name = path.getFileName() + "!" + e.getName();
+                    try {
+                        out.add(parse(name, new String(z.readAllBytes(), StandardCharsets.UTF_8)));
+                    } catch (IOException bad) {
+                        failed.add(bad.getMessage());
+                    }
                 }
+            } catch (IOException | IllegalArgumentException bad) {
+                failed.add(path + ": not a readable zip: " + bad.getMessage());
             }
         } else if (Files.isRegularFile(path)) {
-            out.add(parse(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8)));
+            try {
+                out.add(parse(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8)));
+            } catch (IOException bad) {
+                failed.add(bad.getMessage() == null ? path + ": cannot read" : bad.getMessage().startsWith(path.getFileName().toString())
+                        ? bad.getMessage() : path.getFileName() + ": " + bad.getMessage());
+            }
         } else {
             throw new IOException("no such file or folder: " + path);
         }

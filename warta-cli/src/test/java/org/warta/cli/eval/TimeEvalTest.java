@@ -68,6 +68,11 @@ class TimeEvalTest {
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("sub/b.tml"), TML, StandardCharsets.UTF_8);
         assertThat(TimeMl.read(dir)).hasSize(2);
+        Files.writeString(dir.resolve("sub/broken.tml"), "<TimeML><TEXT>no creation time</TEXT></TimeML>");
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        assertThat(TimeMl.read(dir, failed)).hasSize(2);
+        assertThat(failed).singleElement().asString().contains("broken.tml");
+        Files.delete(dir.resolve("sub/broken.tml"));
         Path bad = dir.resolve("bad.tml");
         Files.writeString(bad, "<TimeML><TEXT>no date</TEXT></TimeML>");
         try {
