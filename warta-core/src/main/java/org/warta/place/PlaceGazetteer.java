@@ -137,7 +137,7 @@ public final class PlaceGazetteer {
                 b.add(full, explicit);
                 if (kind.equals("kabupaten")) b.add("Kab. " + name, explicit);
                 b.add(name, new Place(full, Level.ADMIN2, "IDN", a1, admin1Names.get(a1), explicit.lat(), explicit.lon(),
-                        kind.equals("kota") ? 5.5 : 5.0, null));
+                        kind.equals("kota") ? 5.5 : 4.9, null));
             }
         }
         Map<String, String> iso3to2 = new HashMap<>();

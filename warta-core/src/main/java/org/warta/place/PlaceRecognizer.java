@@ -110,12 +110,39 @@ public final class PlaceRecognizer implements Stage {
         if (dl != null && dl.country() != null) context.add(dl.country());
         for (Found f : found) {
             List<PlaceGazetteer.Place> c = gazetteer.lookup(PlaceGazetteer.key(f.written()));
-            if (c.size() == 1 && c.get(0).country() != null) context.add(c.get(0).country());
+            if (c.size() == 1 && c.get(0).country() != null && preposition(text, f.start(), pw) != null) context.add(c.get(0).country());
         }
         for (Found f : found) {
             PlaceGazetteer.Place p = gazetteer.best(f.written(), context);
-            doc.addPlace(new PlaceMention(f.start(), f.end(), f.written(), p.location(f.written()), preposition(text, f.start(), pw)));
+            String prep = preposition(text, f.start(), pw);
+            if (prep == null && (!plausibleWithoutPreposition(p, f.written(), context)
+                    || (p.weight() < 40 && p.exact() == null && besideAName(text, f.start(), f.end())))) continue;
+            doc.addPlace(new PlaceMention(f.start(), f.end(), f.written(), p.location(f.written()), prep));
         }
+    }
+
+    /**
+     * A one-word name with no preposition of place before it is often something else (a name in a headline,
+     * part of a person's name: "Guntur", "Roy", "Saham"). Keep it only when the knowledge base names it, or it
+     * is a city of a million people, or of 100,000 in a country the article speaks of. Abbreviations of up to
+     * three capitals are places only when the knowledge base writes them so ("AS", "RI", not "IG").
+     */
+    private static boolean plausibleWithoutPreposition(PlaceGazetteer.Place p, String written, Set<String> context) {
+        if (p.exact() != null || p.weight() >= 40) return true;
+        boolean oneWord = written.chars().noneMatch(c -> c == ' ' || c == '-');
+        if (!oneWord) return true;
+        if (written.length() <= 3 && written.equals(written.toUpperCase(Locale.ROOT))) return false;
+        if (p.level() != PlaceGazetteer.Level.CITY && p.level() != PlaceGazetteer.Level.ADMIN2) return true;
+        return p.weight() >= 6 || (p.weight() >= 5 && context.contains(p.country()));
+    }
+
+    private static final Pattern NAME_AFTER = Pattern.compile("^[ \\t]+\\p{Lu}\\p{Ll}");
+    private static final Pattern NAME_BEFORE = Pattern.compile("[^.!?\"“”\\n]\\s+\\p{Lu}[\\p{L}.]*[ \\t]+$");
+
+    /** A capitalised word right after, or right before (not at a sentence start), the name: "Asep Guntur Rahayu". */
+    private static boolean besideAName(String text, int start, int end) {
+        if (NAME_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 3))).find()) return true;
+        return NAME_BEFORE.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** The dateline's place, resolved with the given context, or null. */
@@ -176,10 +203,5 @@ public final class PlaceRecognizer implements Stage {
     private static boolean crossesBlock(boolean[] blocked, int start, int end) {
         for (int i = start; i < end; i++) if (blocked[i]) return true;
         return false;
-    }
-
-    /** The gazetteer this stage reads. */
-    public PlaceGazetteer gazetteer() {
-        return gazetteer;
     }
 }
