@@ -9,6 +9,7 @@ import org.warta.Warta;
 import org.warta.cli.eval.CheckFloorsCommand;
 import org.warta.cli.eval.EvalCommand;
 import org.warta.cli.eval.EventsCommand;
+import org.warta.cli.eval.LinkingCommand;
 import org.warta.cli.eval.TimeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,8 +53,10 @@ public final class Main implements Runnable {
         cl.addSubcommand("annotate", new AnnotateCommand(env));
         CommandLine eval = new CommandLine(new EvalCommand());
         eval.addSubcommand("events", new EventsCommand(env));
+        eval.addSubcommand("linking", new LinkingCommand(env));
         eval.addSubcommand("time", new TimeCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
+        eval.addSubcommand("fit-confidence", new org.warta.cli.eval.EventsConfidenceCommand(env));
         cl.addSubcommand("eval", eval);
         cl.registerConverter(LocalDate.class, s -> {
             try {

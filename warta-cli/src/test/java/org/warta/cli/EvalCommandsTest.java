@@ -27,7 +27,8 @@ class EvalCommandsTest {
 
     record Run(int code, String out, String err) {}
 
-    Run run(String... args) {
+    /** Runs the CLI with the fake pipeline (also used by {@link LinkingCommandTest}). */
+    static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Env env = new Env(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),

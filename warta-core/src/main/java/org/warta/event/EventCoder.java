@@ -1,8 +1,10 @@
 package org.warta.event;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.warta.model.EventMention;
 import org.warta.model.Modality;
 import org.warta.model.Quote;
 import org.warta.model.Sentence;
+import org.warta.model.TimeExpr;
 import org.warta.model.Token;
 import org.warta.pipeline.Stage;
 
@@ -39,10 +42,11 @@ public final class EventCoder implements Stage {
 
     private record Cue(Modality modality, String scope) {}
 
-    private record LangData(List<Pattern> patterns, Morphology morphology, Map<String, Cue> cues,
+    private record LangData(List<Pattern> patterns, Map<String, int[]> byFirst, Morphology morphology, Map<String, Cue> cues,
                             Map<String, String> preps, Set<String> breaks, Set<String> stopwords,
                             Set<String> objectClitics, Set<String> objectPronouns, Set<String> demonstratives,
-                            Set<String> occurrence) {}
+                            Set<String> occurrence, Set<String> passiveAux, Set<String> nounMarkers,
+                            Set<String> obligation, Set<String> relativizers, Set<String> timeAnchors) {}
 
     /** Words that join coordinated actors. A bare comma is left out: "pakar PBB, demonstran …" is no list. */
     private static final Set<String> COORD = Set.of("dan", "serta", "-", "and", "&", "/", "maupun");
@@ -66,7 +70,8 @@ public final class EventCoder implements Stage {
         Map<String, Cue> cues = new HashMap<>();
         for (TsvTable.Row r : p.rows("modality.tsv")) {
             String scope = r.required("scope");
-            if (!Set.of("pre", "clause", "near").contains(scope)) throw r.error("scope must be pre, clause or near");
+            if (!Set.of("pre", "clause", "near", "condition").contains(scope))
+                throw r.error("scope must be pre, clause, near or condition");
             Modality m;
             try {
                 m = Modality.parse(r.required("modality"));
@@ -85,10 +90,55 @@ public final class EventCoder implements Stage {
         Set<String> breaks = new HashSet<>();
         for (String w : p.words("clause-breaks.txt")) breaks.add(w.toLowerCase(Locale.ROOT));
         for (TsvTable.Row r : p.rows("speech-verbs.tsv")) roots.add(r.required("form").toLowerCase(Locale.ROOT));
-        return new LangData(patterns, new Morphology(p, roots), cues, preps, breaks, lower(p.words("stopwords.txt")),
+        return new LangData(patterns, firstTermIndex(patterns), new Morphology(p, roots), cues, preps, breaks, lower(p.words("stopwords.txt")),
                 lower(p.words("object-clitics.txt")), lower(p.words("object-pronouns.txt")),
-                lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")));
+                lower(p.words("demonstratives.txt")), lower(p.words("occurrence-verbs.txt")),
+                optionalWords(p, "passive-auxiliaries.txt"), optionalWords(p, "noun-markers.txt"),
+                optionalWords(p, "obligation-cues.txt"), optionalWords(p, "relativizers.txt"),
+                optionalWords(p, "time-anchors.txt"));
     }
+
+    /** A word list the pack may leave out (empty then). */
+    private static Set<String> optionalWords(LanguagePack p, String file) {
+        return p.has(file) ? lower(p.words(file)) : Set.of();
+    }
+
+    /**
+     * For each word a pattern's first term names (a root or an exact word), the indexes of those patterns in
+     * priority order: matching a token looks only at the patterns its word or roots can start.
+     */
+    private static Map<String, int[]> firstTermIndex(List<Pattern> patterns) {
+        Map<String, List<Integer>> m = new HashMap<>();
+        for (int i = 0; i < patterns.size(); i++)
+            for (Pattern.Alt a : patterns.get(i).terms().get(0).alternatives()) {
+                List<Integer> l = m.computeIfAbsent(a.word(), k -> new ArrayList<>());
+                if (l.isEmpty() || l.get(l.size() - 1) != i) l.add(i);
+            }
+        Map<String, int[]> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        return Map.copyOf(out);
+    }
+
+    /** The indexes of the patterns that may start at this token, in priority order (sorted, distinct). */
+    private static int[] candidates(LangData ld, Token tok) {
+        String lower = tok.lower();
+        int[] exact = ld.byFirst().get(lower);
+        List<Morphology.Analysis> as = ld.morphology().analyze(lower);
+        if (as.size() == 1 && as.get(0).root().equals(lower)) return exact == null ? NONE : exact;
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        if (exact != null) for (int i : exact) all.add(i);
+        for (Morphology.Analysis a : as) {
+            int[] c = ld.byFirst().get(a.root());
+            if (c != null) for (int i : c) all.add(i);
+        }
+        if (all.isEmpty()) return NONE;
+        int[] out = new int[all.size()];
+        int k = 0;
+        for (int i : all) out[k++] = i;
+        return out;
+    }
+
+    private static final int[] NONE = new int[0];
 
     private static Set<String> lower(List<String> words) {
         Set<String> out = new HashSet<>();
@@ -104,8 +154,8 @@ public final class EventCoder implements Stage {
     private record Match(Pattern pattern, int first, int last, String form) {}
 
     /** Language data with no clause breaks: for looking past them. */
-    private static final LangData NO_BREAKS = new LangData(List.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
-            Set.of(), Set.of(), Set.of());
+    private static final LangData NO_BREAKS = new LangData(List.of(), Map.of(), null, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(),
+            Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
 
     @Override
     public void process(Doc doc) {
@@ -116,18 +166,46 @@ public final class EventCoder implements Stage {
         for (Sentence s : doc.sentences()) {
             List<Token> toks = doc.tokensOf(s);
             boolean[] absorbed = new boolean[toks.size()];
+            boolean headlineCase = headlineCase(toks);
             for (int i = 0; i < toks.size(); i++) {
                 if (absorbed[i] || !toks.get(i).isWord() || inName[toks.get(i).index()]) continue;
-                Match m = match(ld, toks, i);
+                Match m = match(ld, toks, i, s.index() == 0);
                 if (m == null) continue;
-                if (s.index() > 0 && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord()) continue; // inside a name
+                if ((s.index() > 0 || !headlineCase) && i > 0 && toks.get(i).isCapitalised() && toks.get(i - 1).isWord())
+                    continue; // inside a name ("Kirim" in a title-case headline is a verb; "March" in a sentence is a month)
                 if (m.form().equals("noun") && anaphoric(ld, toks, m.last())) continue;
+                // a relative clause that re-identifies an act told before ("demonstran yang dieksekusi itu")
+                if (i > 0 && ld.relativizers().contains(toks.get(i - 1).lower()) && anaphoric(ld, toks, m.last())) continue;
+                // a nominal act as a time anchor ("usai audiensi", "menjelang pertemuan"): not a report of it
+                if (m.form().equals("noun") || voiceOfNoun(ld, toks, m)) {
+                    int prev = i - 1;
+                    while (prev >= 0 && !toks.get(prev).isWord()) prev--;
+                    if (prev >= 0 && prev == i - 1 && ld.timeAnchors().contains(toks.get(prev).lower())) continue;
+                }
+                // the topic of another act ("dukungan terhadap kerja sama …"): the act is what is talked about
+                if (i > 1 && "recipient".equals(ld.preps().get(toks.get(i - 1).lower())) && match(ld, toks, i - 2) != null) continue;
                 Event e = code(doc, ld, s, toks, m, absorbed);
                 if (e != null) out.add(e);
                 i = m.last();
             }
         }
         for (Event e : out) doc.addEvent(e);
+    }
+
+    /** True if the trigger reads as a noun by a noun marker before it ("the meeting"). */
+    private static boolean voiceOfNoun(LangData ld, List<Token> toks, Match m) {
+        return m.first() > 0 && ld.nounMarkers().contains(toks.get(m.first() - 1).lower());
+    }
+
+    /** True if most words of the sentence are capitalised (a title-case headline). */
+    private static boolean headlineCase(List<Token> toks) {
+        int words = 0, caps = 0;
+        for (Token t : toks)
+            if (t.isWord()) {
+                words++;
+                if (t.isCapitalised()) caps++;
+            }
+        return words > 0 && caps * 2 > words;
     }
 
     /** For each token of the doc, whether it lies inside a name (any mention but a pronoun): no trigger there. */
@@ -149,7 +227,12 @@ public final class EventCoder implements Stage {
      * ("seruan itu juga diucapkan oleh …") follows.
      */
     private static boolean anaphoric(LangData ld, List<Token> toks, int last) {
-        if (last + 1 >= toks.size() || !ld.demonstratives().contains(toks.get(last + 1).lower())) return false;
+        // the demonstrative right after the trigger, or after one more word of the noun phrase ("eksekusi mati itu")
+        int dem = last + 1;
+        if (dem < toks.size() && !ld.demonstratives().contains(toks.get(dem).lower()) && toks.get(dem).isWord()
+                && !ld.preps().containsKey(toks.get(dem).lower()) && !ld.cues().containsKey(toks.get(dem).lower())) dem++;
+        if (dem >= toks.size() || !ld.demonstratives().contains(toks.get(dem).lower())) return false;
+        last = dem - 1;
         for (int k = last + 2; k < toks.size() && k <= last + 5; k++)
             if (ld.occurrence().contains(toks.get(k).lower()) || "agent".equals(ld.preps().get(toks.get(k).lower()))) return false;
         return true;
@@ -158,8 +241,17 @@ public final class EventCoder implements Stage {
     // ---- trigger matching ---------------------------------------------------------------------
 
     private Match match(LangData ld, List<Token> toks, int i) {
-        for (Pattern p : ld.patterns()) {
-            String form = termForm(ld, p.terms().get(0), toks.get(i));
+        return match(ld, toks, i, false);
+    }
+
+    /**
+     * The longest pattern matching at token i. In a headline a bare root stands for the active verb
+     * ("KPK Tahan …", "Trump Puji …": headlines drop meN-).
+     */
+    private Match match(LangData ld, List<Token> toks, int i, boolean headline) {
+        for (int pi : candidates(ld, toks.get(i))) {
+            Pattern p = ld.patterns().get(pi);
+            String form = termForm(ld, p.terms().get(0), toks.get(i), headline);
             if (form == null) continue;
             int pos = i;
             boolean ok = true;
@@ -174,7 +266,7 @@ public final class EventCoder implements Stage {
                         if (!afterGap) break;
                         continue;
                     }
-                    if (termForm(ld, t, toks.get(q)) != null) {
+                    if (termForm(ld, t, toks.get(q), false) != null) {
                         pos = q;
                         found = true;
                         break;
@@ -189,7 +281,7 @@ public final class EventCoder implements Stage {
     }
 
     /** The form in which the token matches the term, or null. */
-    private static String termForm(LangData ld, Pattern.Term term, Token tok) {
+    private static String termForm(LangData ld, Pattern.Term term, Token tok, boolean headline) {
         String lower = tok.lower();
         for (Pattern.Alt a : term.alternatives()) {
             if (a.exact()) {
@@ -198,6 +290,7 @@ public final class EventCoder implements Stage {
             }
             for (Morphology.Analysis an : ld.morphology().analyze(lower)) {
                 if (!an.root().equals(a.word())) continue;
+                if (headline && an.form().equals("base") && "active".equals(a.form())) return "active";
                 if (a.form() == null || a.form().equals(an.form())
                         || (a.form().equals("verb") && !an.form().equals("noun"))) return an.form();
             }
@@ -221,8 +314,25 @@ public final class EventCoder implements Stage {
         int complementStart = -1;
         if (p.absorb()) {
             for (int k = m.last() + 1; k < toks.size() && toks.get(k).start() < region[1]; k++) {
-                if ("purpose".equals(ld.preps().get(toks.get(k).lower())) && complementStart < 0) complementStart = k;
+                if (complementStart < 0 && complementMarker(ld, toks, k)) complementStart = k;
                 if (complementStart >= 0) absorbed[k] = true;
+            }
+            // no marker: a predicate within a few words after the trigger is the complement ("Minta Ketum
+            // Parpol Nonaktifkan …", "sepakat investasi …")
+            if (complementStart < 0) {
+                int words = 0;
+                for (int k = m.last() + 1; k < toks.size() && toks.get(k).start() < region[1] && words < 4; k++) {
+                    if (!toks.get(k).isWord()) continue;
+                    words++;
+                    if (match(ld, toks, k, s.index() == 0) != null) {
+                        complementStart = k;
+                        break;
+                    }
+                }
+                if (complementStart >= 0) {
+                    Match inner = match(ld, toks, complementStart, s.index() == 0);
+                    for (int k = complementStart; k <= inner.last(); k++) absorbed[k] = true;
+                }
             }
             if (complementStart >= 0 && mode == null) mode = complementMode(ld, p.type(), toks, complementStart, region[1]);
         }
@@ -231,7 +341,7 @@ public final class EventCoder implements Stage {
         for (EntityMention e : doc.entities())
             if (e.start() >= region[0] && e.end() <= region[1] && !(e.start() < trigFirst.end() && e.end() > tStart)) ms.add(e);
 
-        String voice = m.form().equals("passive") ? "passive" : m.form().equals("noun") ? "noun" : "active";
+        String voice = voice(ld, toks, m);
         List<EntityMention> actors = new ArrayList<>();
         List<EntityMention> recipients = new ArrayList<>();
         EntityMention subj = nearestLeft(doc, ld, ms, tStart, toks);
@@ -266,12 +376,14 @@ public final class EventCoder implements Stage {
                 if (r != null) recipients.add(r);
             }
             default -> {
-                if (subj != null) actors.add(subj);
+                EntityMention owner = p.slots().contains("owner=actor") ? owner(doc, ld, ms, toks, tStart, tEnd) : null;
+                if (owner != null) actors.add(owner);
+                else if (subj != null) actors.add(subj);
                 Set<String> roles = new HashSet<>(Set.of("object", "recipient"));
                 if (p.absorb()) roles.add("purpose");
                 if (p.slots().contains("source=recipient")) roles.add("source");
                 EntityMention r = firstRight(doc, ld, ms, tEnd, roles, 4, toks);
-                if (r != null) recipients.add(r);
+                if (r != null && r != owner) recipients.add(r);
             }
         }
         // implicit actor: a first-person speaker's act in a quote without a named subject
@@ -290,15 +402,58 @@ public final class EventCoder implements Stage {
         if (actorList.isEmpty() && quote != null && !quote.direct() && quote.speaker() != null
                 && wordsIn(toks, quote.start(), tStart) <= 1) actorList.add(quote.speaker());
         List<Actor> recipientList = actorsOf(recipients);
+        // implicit actor (agentless passive, omitted subject, "massa"): the country where the act happens,
+        // else the article's main country; written actors without a code take it as well
+        if (actorList.stream().noneMatch(a -> a.code() != null) && (!voice.equals("noun") || p.type().equals("PROTEST"))) {
+            String implicit = implicitCountry(doc, ld, ms, toks, tStart, tEnd);
+            if (implicit != null) {
+                List<Actor> filled = new ArrayList<>();
+                for (Actor a : actorList) filled.add(new Actor(a.text(), implicit, a.sector(), a.name(), a.wikidata()));
+                if (filled.isEmpty()) filled.add(new Actor(null, implicit, null, null, null));
+                actorList = filled;
+            }
+        }
         if (actorList.isEmpty() && recipientList.isEmpty()) return null;
 
         // modality
         Modality modality = modality(doc, ld, toks, region, actors, tStart, tEnd, voice.equals("noun"), quote);
+        // historical: a date at least two years back in the trigger's own clause (a date elsewhere in the
+        // sentence, "pada tahun 2007 sampai dengan sekarang", dates something else)
+        // (the event's date itself is set by time.EventDater)
+        LocalDate published = doc.article().publishedDay().orElse(null);
+        TimeExpr own = dateIn(doc, region[0], region[1]);
+        if (modality == Modality.ASSERTED && own != null && published != null && !own.inferred()
+                && Integer.parseInt(own.value().substring(0, 4)) <= published.getYear() - 2) modality = Modality.HISTORICAL;
+
         String type = p.type();
         // PLOVER: cooperative acts reported in the future tense are intentions, coded AGREE
         if (modality == Modality.FUTURE && Set.of("CONSULT", "SUPPORT", "COOPERATE", "AID").contains(type)) {
             type = "AGREE";
             mode = null;
+        }
+        // a conflictual act announced on a condition ("will boycott … unless …") is a forceful warning: THREATEN
+        if ((modality == Modality.FUTURE || modality == Modality.HYPOTHETICAL) && THREAT_ACTS.contains(type)
+                && conditional(ld, toks, region)) {
+            mode = threatMode(type, mode);
+            type = "THREATEN";
+            modality = Modality.ASSERTED;
+        }
+        // a reported obligation ("X said Y must return …", "… harus menarik …," kata X) is the speaker's demand on Y
+        if (quote != null && quote.speaker() != null && !type.equals("REQUEST") && cueBefore(ld.obligation(), toks, m.first(), region[0])) {
+            List<Actor> obliged = new ArrayList<>();
+            for (Actor a : actorList) if (!a.sameReferent(quote.speaker())) obliged.add(a);
+            mode = requestMode(type);
+            type = "REQUEST";
+            recipientList = obliged;
+            actorList = new ArrayList<>(List.of(quote.speaker()));
+            modality = Modality.ASSERTED;
+        }
+        // a cooperative act denied for the future ("will not accept", "tidak akan menerima") is a refusal: REJECT
+        if (modality == Modality.NEGATED && COOPERATIVE.contains(type) && futureCue(ld, toks, region[0], tStart)) {
+            mode = requestMode(type);
+            if ("change".equals(mode)) mode = null;
+            type = "REJECT";
+            modality = Modality.ASSERTED;
         }
         Ontology.Entry oe = ontology.entry(type, mode);
         String cameo = type.equals(p.type()) && p.cameo() != null ? p.cameo() : oe.cameo();
@@ -310,9 +465,78 @@ public final class EventCoder implements Stage {
         double confidence = 0.35 + (actorList.stream().anyMatch(a -> a.code() != null) ? 0.25 : 0)
                 + (recipientList.stream().anyMatch(a -> a.code() != null) ? 0.15 : 0)
                 + (p.terms().size() > 1 ? 0.1 : 0) + (modality == Modality.ASSERTED ? 0.05 : 0);
-        return new Event(null, doc.article().id(), type, mode, p.context(), cameo, oe.quad(), Ontology.cameoQuad(cameo),
+        // contexts: the pattern's, else those CAMEO2PLOVER gives the CAMEO code of the same type
+        List<String> context = p.context();
+        if (context.isEmpty()) {
+            Ontology.Cameo c = ontology.cameo(cameo).orElse(null);
+            if (c != null && c.type().equals(type)) context = c.context();
+        }
+        return new Event(null, doc.article().id(), type, mode, context, cameo, oe.quad(), Ontology.cameoQuad(cameo),
                 oe.score(), null, null, false, actorList, recipientList, null, Map.of(), modality,
                 attribution == null ? List.of() : List.of(attribution), List.of(mention), Math.min(confidence, 0.95), null);
+    }
+
+    /**
+     * The trigger's voice: the analyser's passive (di-, ter-), or a participle after a passive auxiliary
+     * ("was attacked", "were reportedly detained"); a nominal form, or any form after a noun marker
+     * ("the attack", "an attack"); else active.
+     */
+    private static String voice(LangData ld, List<Token> toks, Match m) {
+        if (m.form().equals("passive")) return "passive";
+        if (m.form().equals("noun")) return "noun";
+        int first = m.first();
+        if (!ld.passiveAux().isEmpty() && m.form().equals("active")) {
+            for (int k = first - 1, words = 0; k >= 0 && words < 3; k--) {
+                Token t = toks.get(k);
+                if (!t.isWord()) break;
+                words++;
+                if (ld.passiveAux().contains(t.lower())) {
+                    String w = toks.get(first).lower();
+                    if (!w.endsWith("ing")) return "passive";
+                    break;
+                }
+            }
+        }
+        if (first > 0 && ld.nounMarkers().contains(toks.get(first - 1).lower())) return "noun";
+        return "active";
+    }
+
+    /**
+     * Where a complement starts: a purpose word ("agar", "untuk", "for"), or a recipient word directly
+     * before an event predicate ("urged Israel to withdraw").
+     */
+    private boolean complementMarker(LangData ld, List<Token> toks, int k) {
+        String role = ld.preps().get(toks.get(k).lower());
+        if ("purpose".equals(role)) return true;
+        if (!"recipient".equals(role) || ld.passiveAux().isEmpty() || k + 1 >= toks.size()) return false;
+        return match(ld, toks, k + 1) != null;
+    }
+
+    /**
+     * The owner of the trigger phrase's object noun: a name right after the phrase, or a group mention that
+     * begins with the phrase's last noun and goes on past it ("mengirim [pasukan Pyongyang]").
+     */
+    private EntityMention owner(Doc doc, LangData ld, List<EntityMention> ms, List<Token> toks, int tStart, int tEnd) {
+        for (EntityMention e : doc.entities())
+            if (e.start() > tStart && e.start() < tEnd && e.end() > tEnd && usable(e) && e.actor().code() != null) return e;
+        return firstRight(doc, ld, ms, tEnd, Set.of("object"), 0, toks);
+    }
+
+    /**
+     * The country of an implicit participant: a country named as the place of the act near the trigger,
+     * else the article's main country (the code its mentions name most often, first named on a tie).
+     */
+    private String implicitCountry(Doc doc, LangData ld, List<EntityMention> ms, List<Token> toks, int tStart, int tEnd) {
+        for (EntityMention e : ms)
+            if (e.actor() != null && e.actor().code() != null && "location".equals(roleOf(doc, ld, e, toks, tStart))
+                    && wordsBetween(toks, e, tStart, tEnd) <= 6) return e.actor().code();
+        Map<String, Integer> count = new LinkedHashMap<>();
+        for (EntityMention e : doc.entities())
+            if (e.actor() != null && e.actor().code() != null && e.kind() != EntityMention.Kind.PRONOUN)
+                count.merge(e.actor().code(), 1, Integer::sum);
+        String best = null;
+        for (Map.Entry<String, Integer> c : count.entrySet()) if (best == null || c.getValue() > count.get(best)) best = c.getKey();
+        return best;
     }
 
     /** True if a word of the complement carries an object clitic ("mempertimbangkannya"): it points back to someone. */
@@ -340,10 +564,11 @@ public final class EventCoder implements Stage {
 
     /** A REQUEST's mode from what is asked (PLOVER's request modes); other types keep theirs. */
     private String complementMode(LangData ld, String type, List<Token> toks, int from, int regionEnd) {
-        if (!type.equals("REQUEST") && !type.equals("REJECT")) return null;
+        if (!type.equals("REQUEST") && !type.equals("REJECT") && !type.equals("THREATEN")) return null;
         for (int k = from; k < toks.size() && toks.get(k).start() < regionEnd; k++) {
             Match inner = match(ld, toks, k);
             if (inner == null) continue;
+            if (type.equals("THREATEN")) return threatMode(inner.pattern().type(), inner.pattern().mode());
             return switch (inner.pattern().type()) {
                 case "RETREAT", "CONCEDE" -> "yield";
                 case "AID", "COOPERATE" -> "assist";
@@ -352,6 +577,69 @@ public final class EventCoder implements Stage {
             };
         }
         return null;
+    }
+
+    /**
+     * The THREATEN mode (the content of the threat, manual table 3.6) for a threatened act of the given
+     * type and mode; null when the table has no mode for it.
+     */
+    static String threatMode(String type, String mode) {
+        return switch (type) {
+            case "ASSAULT" -> "violence";
+            // sanctions, tariffs and embargoes restrict goods (table 3.6 "restrict", CAMEO 1312); breaking ties is "relations"
+            case "SANCTION" -> "expel".equals(mode) ? "expel" : "discontinue".equals(mode) ? "restrict" : "relations";
+            case "COERCE" -> "arrest".equals(mode) ? "arrest" : "seize".equals(mode) ? "territory"
+                    : "deport".equals(mode) ? "expel" : "restrict";
+            case "PROTEST" -> "restrict";
+            case "MOBILIZE" -> "violence";
+            default -> null;
+        };
+    }
+
+    private static final Set<String> COOPERATIVE = Set.of("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT");
+
+    /** The REQUEST (or REJECT) mode for the act asked for (manual table 3.3): yield, assist, meet, else change. */
+    static String requestMode(String actType) {
+        return switch (actType) {
+            case "RETREAT", "CONCEDE" -> "yield";
+            case "AID", "COOPERATE" -> "assist";
+            case "CONSULT" -> "meet";
+            default -> "change";
+        };
+    }
+
+    /** True if one of the words stands at most two words before token {@code first}, inside the region. */
+    private static boolean cueBefore(Set<String> words, List<Token> toks, int first, int regionStart) {
+        if (words.isEmpty()) return false;
+        for (int k = first - 1, n = 0; k >= 0 && n < 2 && toks.get(k).start() >= regionStart; k--) {
+            if (!toks.get(k).isWord()) break;
+            n++;
+            if (words.contains(toks.get(k).lower())) return true;
+        }
+        return false;
+    }
+
+    /** True if a future cue stands between the region start and the trigger. */
+    private static boolean futureCue(LangData ld, List<Token> toks, int from, int tStart) {
+        for (Token t : toks) {
+            if (t.start() < from || t.end() > tStart) continue;
+            Cue c = ld.cues().get(t.lower());
+            if (c != null && c.modality() == Modality.FUTURE) return true;
+        }
+        return false;
+    }
+
+    /** Conflictual acts that, announced for the future under a condition, are threats. */
+    private static final Set<String> THREAT_ACTS = Set.of("SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE");
+
+    /** True if the region holds a conditional cue ("if", "unless", "jika": scope {@code condition}). */
+    private static boolean conditional(LangData ld, List<Token> toks, int[] region) {
+        for (Token t : toks) {
+            if (t.start() < region[0] || t.end() > region[1]) continue;
+            Cue c = ld.cues().get(t.lower());
+            if (c != null && c.scope().equals("condition")) return true;
+        }
+        return false;
     }
 
     private static Quote quoteAround(Doc doc, int pos) {
@@ -456,6 +744,13 @@ public final class EventCoder implements Stage {
         return n;
     }
 
+    private static int wordsBetween(List<Token> toks, EntityMention e, int tStart, int tEnd) {
+        int a = e.start() >= tEnd ? tEnd : e.end(), b = e.start() >= tEnd ? e.start() : tStart;
+        int n = 0;
+        for (Token t : toks) if (t.start() >= a && t.end() <= b && t.isWord()) n++;
+        return n;
+    }
+
     /** "dilengkapi dengan seragam dan senjata Rusia": the country named inside the dengan phrase. */
     private static EntityMention instrumentCountry(Doc doc, List<EntityMention> ms, List<Token> toks, int tEnd) {
         boolean sawWith = false;
@@ -518,7 +813,7 @@ public final class EventCoder implements Stage {
             Cue c = ld.cues().get(t.lower());
             if (c == null) continue;
             boolean applies = switch (c.scope()) {
-                case "clause" -> true;
+                case "clause", "condition" -> true;
                 case "pre" -> t.start() >= windowStart;
                 default -> t.start() >= windowStart && before.size() - k <= 2;
             };
@@ -537,5 +832,12 @@ public final class EventCoder implements Stage {
         if (quote != null && quote.modality() != null) found.add(Modality.parse(quote.modality()));
         for (Modality m : List.of(Modality.NEGATED, Modality.HYPOTHETICAL, Modality.FUTURE)) if (found.contains(m)) return m;
         return Modality.ASSERTED;
+    }
+
+    private static TimeExpr dateIn(Doc doc, int start, int end) {
+        for (TimeExpr t : doc.times())
+            if (t.start() >= start && t.end() <= end && "DATE".equals(t.type()) && t.value() != null
+                    && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) return t;
+        return null;
     }
 }

@@ -24,11 +24,12 @@ import org.warta.pipeline.Stage;
  *
  * <p>Compatible: the modes are equal or one is unknown; the actor code sets intersect or one is empty;
  * likewise the recipients. The merged event keeps the union of participants, the first explicit date and
- * location, the distinct sources as its attribution, and the highest confidence raised a little for
- * every further mention (more reports of the same act make it likelier to be right).
+ * location and the distinct sources as its attribution. Its confidence is the calibrated probability of
+ * {@link Confidence}, computed over the merged events of the article.
  */
 public final class EventMerger implements Stage {
     private final KnowledgeBase kb;
+    private final Confidence confidence = Confidence.get();
 
     public EventMerger(KnowledgeBase kb) {
         this.kb = kb;
@@ -44,7 +45,7 @@ public final class EventMerger implements Stage {
             else merged.set(target, merge(merged.get(target), e));
         }
         List<Event> out = new ArrayList<>();
-        for (Event e : merged) out.add(finish(doc, e));
+        for (Event e : merged) out.add(finish(doc, e, confidence.of(e, merged)));
         doc.setEvents(out);
     }
 
@@ -98,14 +99,13 @@ public final class EventMerger implements Stage {
                 Math.max(a.confidence(), b.confidence()), null);
     }
 
-    private Event finish(Doc doc, Event e) {
+    private Event finish(Doc doc, Event e, double conf) {
         EventMention first = e.mentions().get(0);
         String key = String.join("|", e.articleId(), e.type(), String.valueOf(e.mode()), String.join(",", sortedCodes(e.actor())),
                 String.join(",", sortedCodes(e.recipient())), e.modality().label(), Integer.toString(first.triggerStart()));
-        double conf = Math.min(0.95, e.confidence() + 0.05 * (e.mentions().size() - 1));
         return new Event(hash(key), e.articleId(), e.type(), e.mode(), e.context(), e.cameo(), e.ploverQuad(), e.cameoQuad(),
                 e.score(), e.date(), e.datePrecision(), e.dateInferred(), e.actor(), e.recipient(), e.location(), e.size(),
-                e.modality(), e.attribution(), e.mentions(), Math.round(conf * 100) / 100.0, summary(e));
+                e.modality(), e.attribution(), e.mentions(), conf, summary(e));
     }
 
     private static List<String> sortedCodes(List<Actor> as) {

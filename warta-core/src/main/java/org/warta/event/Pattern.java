@@ -23,7 +23,7 @@ record Pattern(List<Term> terms, String type, String mode, String cameo, Set<Str
         mode = mode.equals("-") ? null : mode;
         if (!ontology.hasMode(type, mode)) throw r.error("PLOVER type " + type + " has no mode '" + mode + "'");
         String cameo = r.required("cameo");
-        if (!cameo.equals("-") && !cameo.matches("\\d{3,4}")) throw r.error("bad CAMEO code '" + cameo + "'");
+        if (!cameo.equals("-") && ontology.cameo(cameo).isEmpty()) throw r.error("unknown CAMEO code '" + cameo + "' (not in plover/cameo.tsv)");
         List<Term> terms = new ArrayList<>();
         for (String raw : r.required("pattern").split("\\s+")) {
             if (raw.equals("*")) {
@@ -52,7 +52,7 @@ record Pattern(List<Term> terms, String type, String mode, String cameo, Set<Str
             throw r.error("a pattern may not start or end with *");
         Set<String> slots = Set.copyOf(r.get("slots").equals("-") ? List.of() : r.list("slots"));
         for (String s : slots)
-            if (!Set.of("psubj=actor", "source=recipient", "instrument=actor").contains(s)) throw r.error("unknown slot rule '" + s + "'");
+            if (!Set.of("psubj=actor", "source=recipient", "instrument=actor", "owner=actor").contains(s)) throw r.error("unknown slot rule '" + s + "'");
         String flags = r.get("flags");
         if (!flags.equals("-") && !flags.equals("absorb")) throw r.error("unknown flag '" + flags + "'");
         List<String> ctx = r.get("context").equals("-") ? List.of() : r.list("context");

@@ -25,6 +25,13 @@ import org.warta.lang.TsvTable;
  * on the classpath plus {@code DIR/kb/*.tsv} of each user directory; immutable and shared across threads.
  */
 public final class KnowledgeBase {
+    /**
+     * What a person row's {@code source} may say: the address of a page, a file of a fetched repository at a
+     * commit ({@code github:owner/name@<40 hex>:path}), or {@code unverified}.
+     */
+    public static final java.util.regex.Pattern SOURCE =
+            java.util.regex.Pattern.compile("unverified|https?://\\S+|github:[\\w.-]+/[\\w.-]+@[0-9a-f]{40}:\\S+");
+
     /** PLOVER's codes for actors that are not states. */
     public static final Set<String> SPECIAL_CODES = Set.of("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC");
 
@@ -37,10 +44,20 @@ public final class KnowledgeBase {
         public boolean isGroup() { return "group".equals(kind); }
     }
 
-    /** One term of one person in one office. */
+    /**
+     * One term of one person in one office. {@code body} is the id of the organisation the office belongs to
+     * (the ministry, the province's government, the armed service…), or null when the office and country say
+     * it all (a head of state).
+     */
     public record Person(String id, String name, List<String> aliases, String country, String sector,
                          String office, LocalDate start, LocalDate end, String wikidata, String source,
-                         LocalDate checked) {
+                         LocalDate checked, String body) {
+        /** A term without a body (the shape before {@code body} was added). */
+        public Person(String id, String name, List<String> aliases, String country, String sector, String office,
+                      LocalDate start, LocalDate end, String wikidata, String source, LocalDate checked) {
+            this(id, name, aliases, country, sector, office, start, end, wikidata, source, checked, null);
+        }
+
         public boolean inOffice(LocalDate date) {
             return (start == null || !date.isBefore(start)) && (end == null || !date.isAfter(end));
         }
@@ -70,10 +87,13 @@ public final class KnowledgeBase {
             tables.add(base);
             for (Path dir : userDirs) {
                 Path p = dir.resolve("kb").resolve(file);
-                if (Files.isRegularFile(p)) tables.add(TsvTable.file(p).require(base.columns().toArray(String[]::new)));
+                // A user file needs the columns the loader reads (checked in add); optional columns added to
+                // the built-in files later (people's 'body', 'wikidata') may be missing from older user files.
+                if (Files.isRegularFile(p)) tables.add(TsvTable.file(p));
             }
             for (TsvTable t : tables) kb.add(file, t);
         }
+        kb.loadCommonNameWords(userDirs);
         kb.validate();
         kb.version = kb.latestCheck();
         return kb;
@@ -143,11 +163,16 @@ public final class KnowledgeBase {
         String source = r.required("source");
         LocalDate checked = date(r, "checked");
         if (checked == null) throw r.error("every person entry needs the date it was checked (column 'checked')");
+        if (!SOURCE.matcher(source).matches())
+            throw r.error("source must be the address of the page the row was checked against (https://…), a fetched "
+                    + "repository's file (github:owner/name@<commit>:path), or 'unverified': " + source);
         Person p = new Person(id, r.required("name"), r.list("aliases"), r.required("country"), r.required("sector"),
-                r.required("office"), start, end, optional(r, "wikidata"), source, checked);
+                r.required("office"), start, end, optional(r, "wikidata"), source, checked, optional(r, "body"));
         pending.add(() -> {
             checkCode(r, p.country());
             if (!offices.containsKey(p.office())) throw r.error("unknown office id '" + p.office() + "' (see offices.tsv)");
+            if (p.body() != null && !organisations.containsKey(p.body()))
+                throw r.error("unknown body '" + p.body() + "' (not an organisation id of organisations.tsv)");
         });
         checkSector(r, p.sector());
         List<Person> terms = people.computeIfAbsent(id, k -> new ArrayList<>());
@@ -161,6 +186,28 @@ public final class KnowledgeBase {
     }
 
     private final List<Runnable> pending = new ArrayList<>();
+
+    /** Lower-cased words of names that never identify a person alone ({@code common-name-words.txt}). */
+    private final Set<String> commonNameWords = new HashSet<>();
+
+    private void loadCommonNameWords(List<Path> userDirs) {
+        String file = "warta/kb/common-name-words.txt";
+        for (String w : TsvTable.wordList(file, TsvTable.readResource(file))) commonNameWords.add(w.toLowerCase(Locale.ROOT));
+        for (Path dir : userDirs) {
+            Path p = dir.resolve("kb").resolve("common-name-words.txt");
+            if (!Files.isRegularFile(p)) continue;
+            try {
+                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+                for (String w : TsvTable.wordList(p.toString(), text)) commonNameWords.add(w.toLowerCase(Locale.ROOT));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new DataFileException(p.toString(), 0, "not valid UTF-8");
+            } catch (java.io.IOException e) {
+                throw new DataFileException(p.toString(), 0, "cannot read: " + e.getMessage());
+            }
+        }
+    }
 
     private void validate() {
         for (Runnable r : pending) r.run();
@@ -255,6 +302,17 @@ public final class KnowledgeBase {
         return out;
     }
 
+    /**
+     * The people who held the office for the country on the date in the given body (an organisation id: the
+     * ministry, the province's government, the armed service). A null body gives {@link #holders(String, String, LocalDate)}.
+     */
+    public List<Person> holders(String officeId, String country, String body, LocalDate date) {
+        if (body == null) return holders(officeId, country, date);
+        List<Person> out = new ArrayList<>();
+        for (Person p : holders(officeId, country, date)) if (body.equals(p.body())) out.add(p);
+        return out;
+    }
+
     /** The person's term in force on the date, else their latest term. */
     public Optional<Person> term(String personId, LocalDate date) {
         List<Person> terms = person(personId);
@@ -265,14 +323,18 @@ public final class KnowledgeBase {
         return Optional.of(latest);
     }
 
-    /** Lower-cased single name tokens (surnames, given names) of people in office on the date, mapped to person ids. */
+    /**
+     * Lower-cased single name tokens (surnames, given names) of people in office on the date, mapped to person ids.
+     * Words of {@code common-name-words.txt} (shared given names, "Lalu", "Putri"…) are left out.
+     */
     public Map<String, Set<String>> nameTokens(LocalDate date) {
         Map<String, Set<String>> out = new HashMap<>();
         for (List<Person> terms : people.values())
             for (Person p : terms)
                 if (p.inOffice(date))
                     for (String tok : p.name().split("[\\s-]+"))
-                        if (tok.length() > 2 && Character.isUpperCase(tok.charAt(0)))
+                        if (tok.length() > 2 && Character.isUpperCase(tok.charAt(0))
+                                && !commonNameWords.contains(tok.toLowerCase(Locale.ROOT)))
                             out.computeIfAbsent(tok.toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(p.id());
         return out;
     }

@@ -28,9 +28,18 @@ public final class LanguagePack {
         return "warta/lang/" + code + "/" + file;
     }
 
-    /** True if the built-in pack has the file. */
+    /** True if the built-in pack or one of the user directories has the file. */
     public boolean has(String file) {
-        return TsvTable.readResourceOrNull(resourcePath(file)) != null;
+        return TsvTable.readResourceOrNull(resourcePath(file)) != null || !userFiles(file).isEmpty();
+    }
+
+    private List<Path> userFiles(String file) {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : userDirs) {
+            Path p = dir.resolve("lang").resolve(code).resolve(file);
+            if (Files.isRegularFile(p)) out.add(p);
+        }
+        return out;
     }
 
     /**
@@ -39,12 +48,17 @@ public final class LanguagePack {
      */
     public List<TsvTable> tables(String file) {
         List<TsvTable> out = new ArrayList<>();
-        TsvTable base = TsvTable.resource(resourcePath(file));
-        out.add(base);
-        for (Path dir : userDirs) {
-            Path p = dir.resolve("lang").resolve(code).resolve(file);
-            if (Files.isRegularFile(p)) out.add(TsvTable.file(p).require(base.columns().toArray(String[]::new)));
+        List<Path> user = userFiles(file);
+        TsvTable base;
+        if (TsvTable.readResourceOrNull(resourcePath(file)) != null || user.isEmpty()) {
+            base = TsvTable.resource(resourcePath(file)); // a missing file of a built-in pack: an error naming it
+        } else {
+            // a pack that exists only in a user directory: its first file sets the columns
+            base = TsvTable.file(user.get(0));
+            user = user.subList(1, user.size());
         }
+        out.add(base);
+        for (Path p : user) out.add(TsvTable.file(p).require(base.columns().toArray(String[]::new)));
         return out;
     }
 
@@ -57,7 +71,9 @@ public final class LanguagePack {
 
     /** A one-item-per-line word list (built-in plus user files). */
     public List<String> words(String file) {
-        List<String> out = new ArrayList<>(TsvTable.wordList(resourcePath(file), TsvTable.readResource(resourcePath(file))));
+        String builtIn = TsvTable.readResourceOrNull(resourcePath(file));
+        if (builtIn == null && userFiles(file).isEmpty()) builtIn = TsvTable.readResource(resourcePath(file)); // error naming it
+        List<String> out = new ArrayList<>(builtIn == null ? List.of() : TsvTable.wordList(resourcePath(file), builtIn));
         for (Path dir : userDirs) {
             Path p = dir.resolve("lang").resolve(code).resolve(file);
             if (Files.isRegularFile(p)) {

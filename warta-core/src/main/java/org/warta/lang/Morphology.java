@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Columns of {@code affixes.tsv}: {@code kind} (clitic, suffix, prefix), {@code affix}, {@code restore}
  * ({@code |}-separated letters a prefix may have replaced; {@code -} for none), {@code form} (what the
  * affix makes: active, passive, noun, adjective, base) and {@code requires} (for prefixes: a suffix that
- * must also be present to give that form, e.g. peN-…-an, or {@code -}).
+ * must also be present to give that form, e.g. peN-…-an, or {@code -}). For a suffix, {@code restore} lists
+ * what the suffix may have cut from the root ("accusing" → "accus" + "e"; {@code ~} undoes a doubled final
+ * letter: "stopped" → "stop"). An optional {@code irregulars.tsv} ({@code word}, {@code root}, {@code form})
+ * lists forms no affix rule reaches ("fought" → fight).
  */
 public final class Morphology {
     /** One reading of a word: its root, and what its affixes make of it. */
@@ -30,6 +33,7 @@ public final class Morphology {
     private final List<Affix> suffixes = new ArrayList<>();
     private final List<Affix> prefixes = new ArrayList<>();
     private final Set<String> lexicon = new HashSet<>();
+    private final Map<String, Analysis> irregular = new java.util.HashMap<>();
     private final int minRoot;
     private final Map<String, List<Analysis>> cache = new ConcurrentHashMap<>();
 
@@ -50,6 +54,14 @@ public final class Morphology {
             }
         }
         for (String w : pack.words("roots.txt")) lexicon.add(w.toLowerCase(Locale.ROOT));
+        if (pack.has("irregulars.tsv"))
+            for (TsvTable.Row r : pack.rows("irregulars.tsv")) {
+                String form = r.required("form");
+                if (!Set.of("active", "passive", "noun", "base", "adjective").contains(form)) throw r.error("unknown form '" + form + "'");
+                String root = r.required("root").toLowerCase(Locale.ROOT);
+                irregular.put(r.required("word").toLowerCase(Locale.ROOT), new Analysis(root, "", "", form));
+                lexicon.add(root);
+            }
         for (String w : extraRoots) lexicon.add(w.toLowerCase(Locale.ROOT));
         this.minRoot = 3;
     }
@@ -74,6 +86,8 @@ public final class Morphology {
 
     private List<Analysis> compute(String w) {
         Map<String, Analysis> found = new LinkedHashMap<>();
+        Analysis irr = irregular.get(w);
+        if (irr != null) return List.of(irr); // listed forms replace the rule readings
         List<String> stems = new ArrayList<>();
         stems.add(w);
         for (Affix c : clitics)
@@ -87,7 +101,8 @@ public final class Morphology {
             for (Affix suf : sufOptions) {
                 String body = suf == null ? stem : stem.substring(0, stem.length() - suf.affix().length());
                 String sufName = suf == null ? "" : suf.affix();
-                addReadings(all, body, "", sufName, suf == null ? "base" : suf.form(), 0);
+                for (String b : suf == null ? List.of(body) : restored(body, suf.restore()))
+                    addReadings(all, b, "", sufName, suf == null ? "base" : suf.form(), 0);
             }
         }
         // Prefer known roots; among them, those that stripped most (shortest root), then order found.
@@ -95,6 +110,23 @@ public final class Morphology {
         for (Analysis a : all) if (lexicon.contains(a.root())) found.putIfAbsent(a.root() + "|" + a.form(), a);
         if (found.isEmpty()) return List.of(new Analysis(w, "", "", "base"));
         return List.copyOf(found.values());
+    }
+
+    /**
+     * The bodies a suffix may have cut: the body with each restore string appended ("accus" + "e"), and for
+     * {@code ~} the body with a doubled final letter undone ("stopp" → "stop").
+     */
+    private static List<String> restored(String body, List<String> restores) {
+        List<String> out = new ArrayList<>(restores.size());
+        for (String r : restores) {
+            if (r.equals("~")) {
+                int n = body.length();
+                if (n >= 2 && body.charAt(n - 1) == body.charAt(n - 2)) out.add(body.substring(0, n - 1));
+            } else {
+                out.add(body + r);
+            }
+        }
+        return out;
     }
 
     private void addReadings(List<Analysis> out, String body, String prefixSoFar, String suffix, String form, int depth) {

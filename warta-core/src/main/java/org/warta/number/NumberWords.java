@@ -24,10 +24,15 @@ public final class NumberWords {
     private final char decimal;
     private final List<String> approxSuffixes;
 
+    /** The file's former name, still read when a pack has no {@code numbers.tsv} (its decimal mark is then "."). */
+    static final String LEGACY_FILE = "time-numbers.tsv";
+
     public NumberWords(LanguagePack pack) {
         Character dec = null;
         java.util.ArrayList<String> approx = new java.util.ArrayList<>();
-        for (TsvTable.Row r : pack.rows("numbers.tsv")) {
+        boolean legacy = !pack.has("numbers.tsv") && pack.has(LEGACY_FILE);
+        if (legacy) dec = '.';
+        for (TsvTable.Row r : pack.rows(legacy ? LEGACY_FILE : "numbers.tsv")) {
             String kind = r.required("kind");
             if (!KINDS.contains(kind)) throw r.error("unknown kind '" + kind + "' (known: " + KINDS + ")");
             String v = r.required("value");

@@ -24,7 +24,6 @@ import org.warta.pipeline.Stage;
  * <li>else the publication day (or the processing date), flagged as inferred. Future, hypothetical and
  *     negated acts without a date of their own get none.</li>
  * </ol>
- * An asserted act dated in its own clause two or more years before the publication (or processing) year is historical.
  * Runs after the event coder, on one-mention events.
  */
 public final class EventDater implements Stage {
@@ -37,6 +36,7 @@ public final class EventDater implements Stage {
         if (doc.events().isEmpty()) return;
         LocalDate reference = doc.referenceDate();
         TimeExpr story = storyDay(doc, reference);
+        // (historical modality, from a date in the trigger's own clause, is the event coder's)
         List<Event> out = new ArrayList<>();
         for (Event e : doc.events()) {
             EventMention m = e.mentions().get(0);
@@ -45,9 +45,6 @@ public final class EventDater implements Stage {
             Event dated;
             if (own != null) {
                 dated = e.withDate(own.value(), own.precision(), own.inferred());
-                if (e.modality() == Modality.ASSERTED && !own.inferred()
-                        && Integer.parseInt(own.value().substring(0, 4)) <= reference.getYear() - 2)
-                    dated = dated.withModality(Modality.HISTORICAL);
             } else if (!done) {
                 dated = e.withDate(null, null, false);
             } else if (story != null) {

@@ -44,6 +44,9 @@ final class TimeLexicon {
             "part_EV", "part_NI", "not_year_before", "not_year_after", "not_amount_before", "ordinal_suffix", "day_month_link",
             "unit_determiner");
 
+    /** Roles a pack may leave out (added after the first packs were written). */
+    private static final Set<String> OPTIONAL_ROLES = Set.of("not_amount_before");
+
     final String code;
     final Map<String, Integer> months = new HashMap<>();
     final Set<String> monthNames = new LinkedHashSet<>();
@@ -95,7 +98,7 @@ final class TimeLexicon {
             words.put(role, r.list("words"));
         }
         for (String role : ROLES)
-            if (!words.containsKey(role))
+            if (!words.containsKey(role) && !OPTIONAL_ROLES.contains(role))
                 throw new DataFileException(pack.resourcePath("time-words.tsv"), 0, "missing role '" + role + "'");
         for (String c : List.of("MO", "AF", "EV", "NI")) for (String w : words("part_" + c)) parts.put(key(w), c);
         String order = one("date_order");

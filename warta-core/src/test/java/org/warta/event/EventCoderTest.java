@@ -93,4 +93,71 @@ class EventCoderTest {
         assertThat(e.score()).isEqualTo(-9.0);
         assertThat(e.id()).matches("[0-9a-f]{16}");
     }
+
+    private static List<Event> english(String body) {
+        try {
+            String text = "Title\n\n" + body + "\n";
+            return TestPipelines.pipeline().code(new org.warta.model.Page("en.txt", null, org.warta.model.Page.MediaType.TEXT,
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.util.Map.of("language", "en")), TestPipelines.AS_OF).events();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void englishPassiveWithBy() {
+        Event e = only(english("Philippine troops were attacked by Japan on Monday."), "ASSAULT");
+        assertThat(codes(e.actor())).containsExactly("JPN");
+        assertThat(codes(e.recipient())).containsExactly("PHL");
+    }
+
+    @Test
+    void englishCallOnXToIsOneRequest() {
+        List<Event> es = english("Japan called on China to withdraw its troops from the border.");
+        Event e = only(es, "REQUEST");
+        assertThat(codes(e.actor())).containsExactly("JPN");
+        assertThat(codes(e.recipient())).containsExactly("CHN");
+        assertThat(e.mode()).isEqualTo("yield");
+        assertThat(es).noneMatch(x -> x.type().equals("RETREAT"));
+    }
+
+    @Test
+    void threatenedActGivesTheThreatMode() {
+        assertThat(only(english("Japan threatened to impose sanctions on China."), "THREATEN").mode()).isEqualTo("restrict");
+        assertThat(only(english("Japan threatened to cut ties with China."), "THREATEN").mode()).isEqualTo("relations");
+    }
+
+    @Test
+    void conditionalAnnouncedConflictIsAThreat() {
+        Event e = only(english("Japan said it will attack China unless the talks resume."), "THREATEN");
+        assertThat(e.mode()).isEqualTo("violence");
+    }
+
+    @Test
+    void reportedObligationIsTheSpeakersRequest() {
+        Event e = only(english("Japan said that China must withdraw its troops."), "REQUEST");
+        assertThat(codes(e.actor())).containsExactly("JPN");
+        assertThat(codes(e.recipient())).containsExactly("CHN");
+        assertThat(e.mode()).isEqualTo("yield");
+    }
+
+    @Test
+    void headlineBareVerbIsActive() {
+        List<Event> es = TestPipelines.code("Polisi Jepang Tangkap Warga Filipina", "Isi berita.").events();
+        assertThat(es).extracting(Event::type).contains("COERCE");
+    }
+
+    @Test
+    void confidenceIsAProbability() {
+        for (Event e : events("Jepang menyerang Filipina. Jepang akan bertemu Filipina.")) assertThat(e.confidence()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aBadPatternIsAnErrorNamingFileAndLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("lang/id/events.tsv");
+        java.nio.file.Files.createDirectories(f.getParent());
+        java.nio.file.Files.writeString(f, "pattern\ttype\tmode\tcameo\tslots\tflags\tcontext\nserbu\tATTACK\t-\t-\t-\t-\t-\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.warta.Warta.builder().kb(dir).build())
+                .hasMessageContaining("events.tsv").hasMessageContaining(":2").hasMessageContaining("ATTACK");
+    }
 }

@@ -45,12 +45,11 @@ class EventDaterTest {
     }
 
     @Test
-    void anOldDateMakesTheActHistorical() {
+    void aYearDatesTheEventAtYearPrecision() {
         List<Event> es = events("Judul\n\nPasukan Jepang menyerang tentara Filipina pada tahun 1998.\n");
         assertThat(es).filteredOn(e -> e.type().equals("ASSAULT")).singleElement().satisfies(e -> {
             assertThat(e.date()).isEqualTo("1998");
             assertThat(e.datePrecision()).isEqualTo("year");
-            assertThat(e.modality().label()).isEqualTo("historical");
         });
     }
 }

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.warta.cli.Env;
 import org.warta.io.Json;
+import org.warta.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,13 +50,17 @@ public final class CheckFloorsCommand implements Callable<Integer> {
         Path abs = floors.toAbsolutePath().normalize();
         Path root = abs.getParent() != null && abs.getParent().getParent() != null ? abs.getParent().getParent() : Path.of(".");
         boolean ok = true;
+        // the evals share one pipeline per (date, kb): loading the packs and the KB is the slow part
+        Map<List<Object>, Pipeline> built = new HashMap<>();
+        Env shared = env.withPipelines((asOf, kb) -> built.computeIfAbsent(List.of(asOf, List.copyOf(kb)),
+                k -> env.pipelines().create(asOf, kb)));
         for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) spec::fields) {
             String name = e.getKey();
             if (name.startsWith("_")) continue;
             JsonNode cfg = e.getValue();
             ObjectNode result;
             try {
-                result = run(name, cfg, root);
+                result = run(shared, name, cfg, root);
             } catch (IOException | RuntimeException ex) {
                 env.err().println("warta: check-floors: " + name + ": " + ex.getMessage());
                 ok = false;
@@ -78,17 +84,25 @@ public final class CheckFloorsCommand implements Callable<Integer> {
         return ok ? 0 : 1;
     }
 
-    private ObjectNode run(String name, JsonNode cfg, Path root) throws IOException {
+    private static ObjectNode run(Env env, String name, JsonNode cfg, Path root) throws IOException {
         switch (name) {
             case "events": {
                 Path data = root.resolve(cfg.path("data").asText("../shared/bench/events-id")).normalize();
                 LocalDate asOf = cfg.path("as_of").isTextual() ? LocalDate.parse(cfg.path("as_of").asText()) : null;
                 return EventsCommand.evaluate(env, data, asOf, List.of(), null);
             }
+            case "linking": {
+                Path data = root.resolve(cfg.path("data").asText("../shared/bench/linking")).normalize();
+                return LinkingCommand.evaluate(env, data).result();
+            }
+            case "gsr": {
+                Path data = root.resolve(cfg.path("data").asText("../shared/bench/plover-gsr/PLOVER_GSR_CAMEO.dev.json")).normalize();
+                return EventsCommand.evaluate(env, data, null, List.of(), null);
+            }
             case "time":
                 return TimeCommand.evaluate(root.resolve(cfg.path("data").asText()).normalize(), List.of(), null);
             default:
-                throw new IOException("unknown eval '" + name + "' (known: events, time)");
+                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking, time)");
         }
     }
 

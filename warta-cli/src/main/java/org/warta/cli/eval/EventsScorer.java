@@ -247,7 +247,7 @@ public final class EventsScorer {
         }
     }
 
-    private static int[] setCounts(Set<String> gold, Set<String> pred) {
+    static int[] setCounts(Set<String> gold, Set<String> pred) {
         int tp = 0;
         for (String c : pred) if (gold.contains(c)) tp++;
         return new int[] {tp, pred.size() - tp, gold.size() - tp};
@@ -282,7 +282,12 @@ public final class EventsScorer {
 
     /** Micro F1 of set counts; 1 when the matched pairs agree on having no countries at all, 0 with no pairs. */
     private double setF1(int tp, int fp, int fn) {
-        if (tp + fp + fn == 0) return matched > 0 ? 1.0 : 0.0;
+        return setF1(tp, fp, fn, matched > 0);
+    }
+
+    /** Micro F1 of set counts; with no codes on either side, 1 if there were pairs to compare, else 0. */
+    static double setF1(int tp, int fp, int fn, boolean anyPairs) {
+        if (tp + fp + fn == 0) return anyPairs ? 1.0 : 0.0;
         return 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
@@ -295,6 +300,12 @@ public final class EventsScorer {
         o.put("type_f1", f1(typeMatched, predicted, gold));
         o.put("type_precision", ratio(typeMatched, predicted));
         o.put("type_recall", ratio(typeMatched, gold));
+        // type_accuracy: share of gold mentions whose type is found in their sentence (type-only recall);
+        // type_macro_f1: the type-only F1 of each type, averaged over the types
+        o.put("type_accuracy", ratio(typeMatched, gold));
+        double macro = 0;
+        for (int[] v : perType.values()) macro += f1(v[3], v[1], v[0]);
+        o.put("type_macro_f1", perType.isEmpty() ? 0 : macro / perType.size());
         o.put("actor_f1", setF1(actorTp, actorFp, actorFn));
         o.put("recipient_f1", setF1(recipientTp, recipientFp, recipientFn));
         o.put("modality_accuracy", ratio(modalityOk, matched));
@@ -323,6 +334,17 @@ public final class EventsScorer {
         c.put("date_correct", dateOk);
         c.put("location_scored", locationN);
         c.put("location_correct", locationOk);
+        putPerType(o, perType);
+        putConfusion(o, confusion);
+        o.set("per_doc", perDoc.deepCopy());
+        return o;
+    }
+
+    /**
+     * {@code per_type}: for each type (counts gold, predicted, matched[, type_matched]) its precision, recall,
+     * F1 and the counts.
+     */
+    static void putPerType(ObjectNode o, Map<String, int[]> perType) {
         ObjectNode pt = o.putObject("per_type");
         for (Map.Entry<String, int[]> e : perType.entrySet()) {
             int[] v = e.getValue();
@@ -333,14 +355,16 @@ public final class EventsScorer {
             t.put("gold", v[0]);
             t.put("predicted", v[1]);
             t.put("matched", v[2]);
-            t.put("type_matched", v[3]);
+            if (v.length > 3) t.put("type_matched", v[3]);
         }
+    }
+
+    /** {@code confusion}: gold type → predicted type → count. */
+    static void putConfusion(ObjectNode o, Map<String, Map<String, Integer>> confusion) {
         ObjectNode conf = o.putObject("confusion");
         for (Map.Entry<String, Map<String, Integer>> e : confusion.entrySet()) {
             ObjectNode row = conf.putObject(e.getKey());
             e.getValue().forEach(row::put);
         }
-        o.set("per_doc", perDoc.deepCopy());
-        return o;
     }
 }
