@@ -14,12 +14,18 @@ import org.warta.kb.KnowledgeBase;
 import org.warta.lang.Languages;
 import org.warta.lang.Morphology;
 import org.warta.ner.NameTaggers;
+import org.warta.number.EventSizer;
+import org.warta.number.NumberReader;
 import org.warta.pipeline.Pipeline;
 import org.warta.pipeline.Stage;
+import org.warta.place.EventLocator;
+import org.warta.place.PlaceGazetteer;
+import org.warta.place.PlaceRecognizer;
 import org.warta.quote.QuoteAttributor;
 import org.warta.read.Extractors;
 import org.warta.text.LanguageIdentifier;
 import org.warta.text.Segmenter;
+import org.warta.time.EventDater;
 import org.warta.time.PublicationDater;
 import org.warta.time.TimeTagger;
 
@@ -70,6 +76,7 @@ public final class Warta {
             KnowledgeBase kb = KnowledgeBase.load(userDirs);
             Gazetteer gazetteer = Gazetteer.of(kb);
             NameTaggers taggers = NameTaggers.builtIn(new Morphology(langs.get("id"), Set.of()));
+            PlaceGazetteer places = PlaceGazetteer.load(kb, userDirs);
             List<Stage> stages = List.of(
                     new LanguageIdentifier(langs),
                     new Segmenter(langs),
@@ -77,8 +84,12 @@ public final class Warta {
                     new TimeTagger(langs),
                     new ActorRecognizer(langs, kb, gazetteer, taggers),
                     new CorefResolver(langs, kb),
+                    new PlaceRecognizer(langs, places),
                     new QuoteAttributor(langs),
                     new EventCoder(langs, kb, gazetteer),
+                    new EventDater(),
+                    new EventLocator(langs, places),
+                    new EventSizer(langs, new NumberReader(langs)),
                     new EventMerger(kb));
             return new Pipeline(new Extractors(langs), stages, asOf);
         }

@@ -12,6 +12,7 @@ import org.warta.cli.eval.EventsCommand;
 import org.warta.cli.eval.LinkingCommand;
 import org.warta.cli.eval.ExtractCommand;
 import org.warta.cli.eval.NerCommand;
+import org.warta.cli.eval.TimeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,6 +57,7 @@ public final class Main implements Runnable {
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("linking", new LinkingCommand(env));
         eval.addSubcommand("extract", new ExtractCommand(env));
+        eval.addSubcommand("time", new TimeCommand(env));
         eval.addSubcommand("check-floors", new CheckFloorsCommand(env));
         eval.addSubcommand("fit-confidence", new org.warta.cli.eval.EventsConfidenceCommand(env));
         eval.addSubcommand("ner", new NerCommand(env));

@@ -21,7 +21,6 @@ import org.warta.model.Doc;
 import org.warta.model.EntityMention;
 import org.warta.model.Event;
 import org.warta.model.EventMention;
-import org.warta.model.Location;
 import org.warta.model.Modality;
 import org.warta.model.Quote;
 import org.warta.model.Sentence;
@@ -162,7 +161,6 @@ public final class EventCoder implements Stage {
     public void process(Doc doc) {
         String l = doc.article().language();
         LangData ld = langs.getOrDefault(l == null ? "id" : l, langs.get("id"));
-        Location dateline = datelineLocation(doc);
         List<Event> out = new ArrayList<>();
         boolean[] inName = insideNames(doc);
         for (Sentence s : doc.sentences()) {
@@ -186,7 +184,7 @@ public final class EventCoder implements Stage {
                 }
                 // the topic of another act ("dukungan terhadap kerja sama …"): the act is what is talked about
                 if (i > 1 && "recipient".equals(ld.preps().get(toks.get(i - 1).lower())) && match(ld, toks, i - 2) != null) continue;
-                Event e = code(doc, ld, s, toks, m, absorbed, dateline);
+                Event e = code(doc, ld, s, toks, m, absorbed);
                 if (e != null) out.add(e);
                 i = m.last();
             }
@@ -302,7 +300,7 @@ public final class EventCoder implements Stage {
 
     // ---- one trigger → one event -------------------------------------------------------------
 
-    private Event code(Doc doc, LangData ld, Sentence s, List<Token> toks, Match m, boolean[] absorbed, Location dateline) {
+    private Event code(Doc doc, LangData ld, Sentence s, List<Token> toks, Match m, boolean[] absorbed) {
         String text = doc.text();
         Token trigFirst = toks.get(m.first());
         Token trigLast = toks.get(m.last());
@@ -348,7 +346,6 @@ public final class EventCoder implements Stage {
         List<EntityMention> recipients = new ArrayList<>();
         EntityMention subj = nearestLeft(doc, ld, ms, tStart, toks);
         EntityMention agent = firstRight(doc, ld, ms, tEnd, Set.of("agent"), 99, toks);
-        EntityMention loc = null;
         switch (voice) {
             case "passive" -> {
                 if (p.slots().contains("psubj=actor")) {
@@ -418,34 +415,12 @@ public final class EventCoder implements Stage {
         }
         if (actorList.isEmpty() && recipientList.isEmpty()) return null;
 
-        // location: a place after di/ke around the trigger, else the dateline for the lead
-        for (EntityMention e : ms) {
-            if (e.kind() != EntityMention.Kind.COUNTRY || actors.contains(e) || recipients.contains(e)) continue;
-            if ("location".equals(roleOf(doc, ld, e, toks, tStart)) && wordsBetween(toks, e, tStart, tEnd) <= 5) {
-                loc = e;
-                if (e.start() > tStart) break;
-            }
-        }
-        Location location = loc != null ? locationOf(doc, loc) : (isLead(doc, s) ? dateline : null);
-
         // modality
         Modality modality = modality(doc, ld, toks, region, actors, tStart, tEnd, voice.equals("noun"), quote);
-        TimeExpr when = dateIn(doc, region[0], region[1]);
-        if (when == null) when = dateIn(doc, s.start(), s.end());
-        String date = null, precision = null;
-        boolean inferred = false;
-        LocalDate published = doc.article().publishedDay().orElse(null);
-        if (when != null) {
-            date = when.value();
-            precision = when.precision();
-            inferred = when.inferred();
-        } else if (modality == Modality.ASSERTED && published != null) {
-            date = published.toString();
-            precision = "day";
-            inferred = true;
-        }
         // historical: a date at least two years back in the trigger's own clause (a date elsewhere in the
         // sentence, "pada tahun 2007 sampai dengan sekarang", dates something else)
+        // (the event's date itself is set by time.EventDater)
+        LocalDate published = doc.article().publishedDay().orElse(null);
         TimeExpr own = dateIn(doc, region[0], region[1]);
         if (modality == Modality.ASSERTED && own != null && published != null && !own.inferred()
                 && Integer.parseInt(own.value().substring(0, 4)) <= published.getYear() - 2) modality = Modality.HISTORICAL;
@@ -483,15 +458,6 @@ public final class EventCoder implements Stage {
         Ontology.Entry oe = ontology.entry(type, mode);
         String cameo = type.equals(p.type()) && p.cameo() != null ? p.cameo() : oe.cameo();
 
-        Map<String, Long> size = new LinkedHashMap<>();
-        if (type.equals("MOBILIZE"))
-            for (EntityMention a : actors) {
-                Long n = leadingNumber(a.text());
-                Token before = Token.before(toks, a.start());
-                if (n == null && before != null && before.end() >= a.start() - 1) n = leadingNumber(before.text());
-                if (n != null) size.put("troops", n);
-            }
-
         Attribution attribution = quote != null && quote.speaker() != null ? Attribution.of(quote.speaker(), quote.cue()) : null;
         String trigger = text.substring(tStart, tEnd);
         EventMention mention = new EventMention(s.index(), s.start(), s.end(), doc.article().sourceOffset(s.start()),
@@ -506,7 +472,7 @@ public final class EventCoder implements Stage {
             if (c != null && c.type().equals(type)) context = c.context();
         }
         return new Event(null, doc.article().id(), type, mode, context, cameo, oe.quad(), Ontology.cameoQuad(cameo),
-                oe.score(), date, precision, inferred, actorList, recipientList, location, size, modality,
+                oe.score(), null, null, false, actorList, recipientList, null, Map.of(), modality,
                 attribution == null ? List.of() : List.of(attribution), List.of(mention), Math.min(confidence, 0.95), null);
     }
 
@@ -873,46 +839,5 @@ public final class EventCoder implements Stage {
             if (t.start() >= start && t.end() <= end && "DATE".equals(t.type()) && t.value() != null
                     && t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) return t;
         return null;
-    }
-
-    private static boolean isLead(Doc doc, Sentence s) {
-        for (Sentence o : doc.sentences()) if (o.paragraph() > 0) return o.index() == s.index();
-        return false;
-    }
-
-    private Location locationOf(Doc doc, EntityMention e) {
-        String res = "city";
-        for (Gazetteer.Match gm : gazetteer.at(doc.text(), e.start(), false))
-            if (gm.end() <= e.end() && gm.name().kind() == KnowledgeBase.NameKind.COUNTRY) res = "country";
-        return new Location(e.text(), e.actor().code(), res);
-    }
-
-    private Location datelineLocation(Doc doc) {
-        String d = doc.article().dateline();
-        if (d == null || d.isBlank()) return null;
-        List<Gazetteer.Match> ms = gazetteer.at(d, 0, false);
-        if (ms.isEmpty()) ms = gazetteer.at(d, 0, true);
-        for (Gazetteer.Match m : ms) {
-            KnowledgeBase.NameKind k = m.name().kind();
-            if (k == KnowledgeBase.NameKind.COUNTRY) return new Location(d, m.name().ref(), "country");
-            if (k == KnowledgeBase.NameKind.CAPITAL || k == KnowledgeBase.NameKind.TERRITORY) return new Location(d, m.name().ref(), "city");
-        }
-        return new Location(d, null, "city");
-    }
-
-    /** "10.000 tentara" → 10000; null when the phrase does not start with digits. */
-    static Long leadingNumber(String s) {
-        int i = 0;
-        StringBuilder digits = new StringBuilder();
-        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-            if (s.charAt(i) != '.') digits.append(s.charAt(i));
-            i++;
-        }
-        if (digits.length() == 0) return null;
-        try {
-            return Long.parseLong(digits.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.warta.model.EntityMention;
 import org.warta.model.Event;
 import org.warta.model.Quote;
 import org.warta.model.Sentence;
+import org.warta.model.PlaceMention;
 import org.warta.model.TimeExpr;
 import org.warta.model.Token;
 
@@ -79,6 +80,14 @@ public final class DocJson {
             n.put("value", t.value());
             n.put("precision", t.precision());
             n.put("inferred", t.inferred());
+        }
+        ArrayNode places = o.putArray("places");
+        for (PlaceMention p : doc.places()) {
+            ObjectNode n = places.addObject();
+            n.put("start", off.cp(p.start()));
+            n.put("end", off.cpEnd(p.end()));
+            n.put("preposition", p.preposition());
+            n.setAll(EventJson.location(p.place()));
         }
         ArrayNode events = o.putArray("events");
         EventJson.Coder coder = EventJson.Coder.of(doc.article().language(), kbVersion);

@@ -14,7 +14,7 @@ import org.warta.model.Location;
 
 /**
  * Writes an {@link Event} as the normative event record of the product brief, described by
- * {@code schema/event.schema.json} (version 1). Keys are snake_case and always present (null when unknown),
+ * {@code schema/event.schema.json} (version 2). Keys are snake_case and always present (null when unknown),
  * except a mention's {@code source_start}/{@code source_end}, which are left out when the input has no
  * source text (HTML, WARC, feeds). Offsets are Unicode code points: {@code start}/{@code end} and the
  * trigger's into {@code Article.text}, {@code source_*} into the input's text.
@@ -102,6 +102,11 @@ public final class EventJson {
         o.put("text", l.text());
         o.put("country", l.country());
         o.put("resolution", l.resolution());
+        o.put("name", l.name());
+        o.put("admin1", l.admin1());
+        o.put("admin1_name", l.admin1Name());
+        Json.putNumber(o, "lat", l.lat());
+        Json.putNumber(o, "lon", l.lon());
         return o;
     }
 

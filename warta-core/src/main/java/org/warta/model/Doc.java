@@ -17,6 +17,7 @@ public final class Doc {
     private final List<EntityMention> entities = new ArrayList<>();
     private final List<Quote> quotes = new ArrayList<>();
     private final List<TimeExpr> times = new ArrayList<>();
+    private final List<PlaceMention> places = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -47,6 +48,8 @@ public final class Doc {
     public List<EntityMention> entities() { return Collections.unmodifiableList(entities); }
     public List<Quote> quotes() { return Collections.unmodifiableList(quotes); }
     public List<TimeExpr> times() { return Collections.unmodifiableList(times); }
+    /** Places named in the text, sorted by start and not overlapping. */
+    public List<PlaceMention> places() { return Collections.unmodifiableList(places); }
     public List<Event> events() { return Collections.unmodifiableList(events); }
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }
 
@@ -54,6 +57,7 @@ public final class Doc {
     public void addToken(Token t) { tokens.add(t); }
     public void addQuote(Quote q) { quotes.add(q); }
     public void addTime(TimeExpr t) { times.add(t); }
+    public void addPlace(PlaceMention p) { places.add(p); }
     public void addEvent(Event e) { events.add(e); }
     public void warn(String w) { warnings.add(w); }
 

@@ -39,4 +39,32 @@ public record Event(
         attribution = List.copyOf(attribution);
         mentions = List.copyOf(mentions);
     }
+
+    /** The same event with another location. */
+    public Event withLocation(Location newLocation) {
+        return new Event(id, articleId, type, mode, context, cameo, ploverQuad, cameoQuad, score, date, datePrecision,
+                dateInferred, actor, recipient, newLocation, size, modality, attribution, mentions, confidence, summary);
+    }
+
+    /** The same event with another date. */
+    public Event withDate(String newDate, String newPrecision, boolean newInferred) {
+        return new Event(id, articleId, type, mode, context, cameo, ploverQuad, cameoQuad, score, newDate, newPrecision,
+                newInferred, actor, recipient, location, size, modality, attribution, mentions, confidence, summary);
+    }
+
+    /** The same event, and each of its mentions, with another modality. */
+    public Event withModality(Modality newModality) {
+        List<EventMention> ms = new java.util.ArrayList<>();
+        for (EventMention m : mentions)
+            ms.add(new EventMention(m.sentence(), m.start(), m.end(), m.sourceStart(), m.sourceEnd(), m.trigger(), m.triggerStart(),
+                    m.triggerEnd(), newModality, m.attribution()));
+        return new Event(id, articleId, type, mode, context, cameo, ploverQuad, cameoQuad, score, date, datePrecision,
+                dateInferred, actor, recipient, location, size, newModality, attribution, ms, confidence, summary);
+    }
+
+    /** The same event with other size fields. */
+    public Event withSize(Map<String, Long> newSize) {
+        return new Event(id, articleId, type, mode, context, cameo, ploverQuad, cameoQuad, score, date, datePrecision,
+                dateInferred, actor, recipient, location, newSize, modality, attribution, mentions, confidence, summary);
+    }
 }

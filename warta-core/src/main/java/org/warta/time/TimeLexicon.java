@@ -14,10 +14,11 @@ import java.util.regex.Pattern;
 import org.warta.lang.DataFileException;
 import org.warta.lang.LanguagePack;
 import org.warta.lang.TsvTable;
+import org.warta.number.NumberWords;
 
 /**
  * One language's time vocabulary, read from its pack: {@code months.tsv}, {@code weekdays.tsv},
- * {@code time-relative.tsv}, {@code time-units.tsv}, {@code time-numbers.tsv} and {@code time-words.tsv}.
+ * {@code time-relative.tsv}, {@code time-units.tsv}, {@code numbers.tsv} (through {@link NumberWords}) and {@code time-words.tsv}.
  * Holds the word lists as regular-expression alternations for {@link TimeRecognizer}. Immutable.
  */
 final class TimeLexicon {
@@ -40,8 +41,11 @@ final class TimeLexicon {
             "year_suffix", "decade_suffix", "month_prefix", "month_context", "weekday_prefix", "past_after",
             "future_after", "this_after", "past_before", "future_before", "this_before", "ago", "later", "approx",
             "set_prefix", "start", "mid", "end", "clock_prefix", "clock_zone", "am", "pm", "part_MO", "part_AF",
-            "part_EV", "part_NI", "not_year_before", "not_year_after", "ordinal_suffix", "day_month_link",
+            "part_EV", "part_NI", "not_year_before", "not_year_after", "not_amount_before", "ordinal_suffix", "day_month_link",
             "unit_determiner");
+
+    /** Roles a pack may leave out (added after the first packs were written). */
+    private static final Set<String> OPTIONAL_ROLES = Set.of("not_amount_before");
 
     final String code;
     final Map<String, Integer> months = new HashMap<>();
@@ -52,6 +56,7 @@ final class TimeLexicon {
     final Map<String, Unit> units = new HashMap<>();
     final Map<String, Unit> vagueUnits = new HashMap<>();
     final Map<String, Num> numbers = new HashMap<>();
+    final NumberWords numberWords;
     final Map<String, List<String>> words = new HashMap<>();
     final Map<String, String> parts = new HashMap<>();
     final boolean dayFirst;
@@ -82,22 +87,18 @@ final class TimeLexicon {
             for (String n : r.list("names")) units.put(key(n), u);
             for (String n : r.list("vague")) vagueUnits.put(key(n), u);
         }
-        for (TsvTable.Row r : pack.rows("time-numbers.tsv")) {
-            String kind = r.required("kind");
-            if (!Set.of("n", "mult", "teen", "vague", "prefix").contains(kind)) throw r.error("unknown kind '" + kind + "'");
-            String v = r.required("value");
-            int value;
-            if (v.equals("X")) value = -1;
-            else try { value = Integer.parseInt(v); } catch (NumberFormatException e) { throw r.error("bad value '" + v + "'"); }
-            for (String w : r.list("word")) numbers.put(key(w), new Num(value, kind));
-        }
+        numberWords = new NumberWords(pack);
+        numberWords.words().forEach((w, n) -> {
+            if (Set.of("n", "mult", "teen", "vague", "prefix").contains(n.kind()))
+                numbers.put(key(w), new Num(n.kind().equals("vague") ? -1 : (int) Math.min(n.value(), Integer.MAX_VALUE), n.kind()));
+        });
         for (TsvTable.Row r : pack.rows("time-words.tsv")) {
             String role = r.required("role");
             if (!ROLES.contains(role)) throw r.error("unknown role '" + role + "'");
             words.put(role, r.list("words"));
         }
         for (String role : ROLES)
-            if (!words.containsKey(role))
+            if (!words.containsKey(role) && !OPTIONAL_ROLES.contains(role))
                 throw new DataFileException(pack.resourcePath("time-words.tsv"), 0, "missing role '" + role + "'");
         for (String c : List.of("MO", "AF", "EV", "NI")) for (String w : words("part_" + c)) parts.put(key(w), c);
         String order = one("date_order");

@@ -130,7 +130,7 @@ public final class TimeRecognizer {
         final Pattern weekdayParen, dayMonth, monthDayP, numeric, monthYear, monthAlone, yearP, weekdayAlone,
                 relative, amount, setWeekday, clock, modUnit, modBefore, partAfter, between;
         final Set<String> monthContext, pastAfter, futureAfter, thisAfter, pastBefore, futureBefore, thisBefore,
-                ago, later, notYearBefore, notYearAfter, am, pm, starts, mids, ends;
+                ago, later, notYearBefore, notYearAfter, notAmountBefore, am, pm, starts, mids, ends;
 
         Grammar(TimeLexicon lx) {
             this.lx = lx;
@@ -200,6 +200,7 @@ public final class TimeRecognizer {
             ago = lx.wordSet("ago");
             later = lx.wordSet("later");
             notYearBefore = lx.wordSet("not_year_before");
+            notAmountBefore = lx.wordSet("not_amount_before");
             notYearAfter = lx.wordSet("not_year_after");
             am = lx.wordSet("am");
             pm = lx.wordSet("pm");
@@ -434,6 +435,8 @@ public final class TimeRecognizer {
                     else continue;
                 }
                 if (u == null) continue;
+                // "08 derajat 50 menit": minutes of arc, not of time
+                if (m.group("dig") != null && notAmountBefore.contains(previousWord(text, m.start("dig")))) continue;
                 int start = m.start();
                 if (m.group("set") != null && m.group("ap") != null) start = m.start("set");
                 String off = m.group("off") == null ? null : TimeLexicon.key(m.group("off"));
@@ -480,25 +483,10 @@ public final class TimeRecognizer {
             return u.clock() ? "PT" + num + u.designator().substring(1) : "P" + num + u.designator();
         }
 
-        /** Value of a number phrase from time-numbers.tsv; -1 for vague. */
+        /** Value of a number phrase ({@code numbers.tsv}); -1 for vague. */
         private int parseNumber(String phrase) {
-            TimeLexicon.Num whole = lx.numbers.get(TimeLexicon.key(phrase));
-            if (whole != null && whole.kind().equals("vague")) return -1;
-            int total = 0, current = 0;
-            for (String w : phrase.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
-                TimeLexicon.Num num = lx.numbers.get(w);
-                if (num == null) continue;
-                switch (num.kind()) {
-                    case "mult" -> {
-                        current = (current == 0 ? 1 : current) * num.value();
-                        if (num.value() >= 100) { total += current; current = 0; }
-                    }
-                    case "teen" -> current += num.value();
-                    case "vague" -> { return -1; }
-                    default -> current += num.value();
-                }
-            }
-            return total + current;
+            if (lx.numberWords.vague(phrase)) return -1;
+            return (int) Math.min(lx.numberWords.value(phrase), Integer.MAX_VALUE);
         }
 
         private void setWeekday(String text, List<Cand> out) {

@@ -40,12 +40,19 @@ public final class TimeTagger implements Stage {
     public static Optional<TimeExpr> dateIn(Doc doc, int start, int end) {
         for (TimeExpr t : doc.times()) {
             if (t.start() < start || t.end() > end) continue;
-            String v = t.value();
-            if (v == null || v.length() < 4 || !Character.isDigit(v.charAt(0))) continue;
-            if (t.type().equals("DATE")) return Optional.of(t);
-            if (t.type().equals("TIME") && v.length() >= 10 && v.charAt(7) == '-')
-                return Optional.of(new TimeExpr(t.start(), t.end(), t.text(), "DATE", v.substring(0, 10), "day", t.inferred()));
+            Optional<TimeExpr> d = asCalendarDate(t);
+            if (d.isPresent()) return d;
         }
+        return Optional.empty();
+    }
+
+    /** The expression as a calendar date: a DATE with a calendar value, a TIME on a known day as that day, else empty. */
+    public static Optional<TimeExpr> asCalendarDate(TimeExpr t) {
+        String v = t.value();
+        if (v == null || v.length() < 4 || !Character.isDigit(v.charAt(0))) return Optional.empty();
+        if (t.type().equals("DATE")) return Optional.of(t);
+        if (t.type().equals("TIME") && v.length() >= 10 && v.charAt(7) == '-')
+            return Optional.of(new TimeExpr(t.start(), t.end(), t.text(), "DATE", v.substring(0, 10), "day", t.inferred()));
         return Optional.empty();
     }
 }

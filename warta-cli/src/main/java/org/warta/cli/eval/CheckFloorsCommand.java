@@ -116,8 +116,10 @@ public final class CheckFloorsCommand implements Callable<Integer> {
                 }
                 return out;
             }
+            case "time":
+                return TimeCommand.evaluate(root.resolve(cfg.path("data").asText()).normalize(), List.of(), null);
             default:
-                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking, extract, ner)");
+                throw new IOException("unknown eval '" + name + "' (known: events, gsr, linking, extract, ner, time)");
         }
     }
 

@@ -1,0 +1,105 @@
+package org.warta.number;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.warta.lang.Languages;
+
+/**
+ * Finds quantities in text: digits with the language's separators ("10.000", "1,5 juta", "2.500-an";
+ * "10,000", "1.5 million"), number words ("sepuluh ribu", "dua ratus", "ten thousand") and vague orders
+ * ("puluhan", "ratusan ribu", "hundreds"), with their value. Immutable and thread-safe.
+ */
+public final class NumberReader {
+    /**
+     * A quantity in the text.
+     *
+     * @param approximate true for vague words ("ratusan") and approximate suffixes ("2.500-an"): the value is a lower bound
+     */
+    public record Quantity(int start, int end, long value, boolean approximate) {}
+
+    private record Lang(NumberWords words, Pattern pattern) {}
+
+    private final Map<String, Lang> langs = new HashMap<>();
+
+    public NumberReader(Languages languages) {
+        for (String code : languages.codes()) {
+            if (!languages.get(code).has("numbers.tsv")) continue;
+            NumberWords w = new NumberWords(languages.get(code));
+            langs.put(code, new Lang(w, pattern(w)));
+        }
+    }
+
+    private static Pattern pattern(NumberWords w) {
+        String dec = Pattern.quote(String.valueOf(w.decimalMark()));
+        String group = Pattern.quote(w.decimalMark() == ',' ? "." : ",");
+        List<String> numWords = new ArrayList<>(), mults = new ArrayList<>();
+        w.words().forEach((k, v) -> {
+            if (v.kind().equals("prefix")) return;
+            if (v.kind().equals("vague") && v.value() < 0) return;
+            numWords.add(k);
+            if (v.kind().equals("mult") && v.value() >= 1000) mults.add(k);
+        });
+        String nw = alt(numWords);
+        String digits = "(?<dig>\\d{1,3}(?:" + group + "\\d{3})+(?:" + dec + "\\d+)?|\\d+(?:" + dec + "\\d+)?)(?:\\s+(?<mult>" + alt(mults)
+                + ")(?![\\p{L}]))?";
+        String approx = w.approxSuffixes().isEmpty() ? "" : "(?:-(?<approx>" + alt(w.approxSuffixes()) + ")(?![\\p{L}]))?";
+        return Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:" + digits + approx + "|(?<words>" + nw + "(?:[\\s-]+" + nw + ")*)(?![\\p{L}\\p{N}]))",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static String alt(List<String> words) {
+        List<String> l = new ArrayList<>(words);
+        l.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder sb = new StringBuilder("(?:");
+        for (int i = 0; i < l.size(); i++) sb.append(i > 0 ? "|" : "").append(Pattern.quote(l.get(i)));
+        return sb.append(")").toString();
+    }
+
+    /** True if the language has a number lexicon. */
+    public boolean supports(String lang) {
+        return langs.containsKey(lang);
+    }
+
+    /** The language's number words (for other readers of amounts, such as the time recogniser). */
+    public NumberWords words(String lang) {
+        Lang l = langs.get(lang);
+        return l == null ? null : l.words();
+    }
+
+    /** The quantities in the text, in order. "a"/"an" alone is no quantity. */
+    public List<Quantity> find(String text, String lang) {
+        Lang l = langs.get(lang);
+        if (l == null) return List.of();
+        List<Quantity> out = new ArrayList<>();
+        Matcher m = l.pattern().matcher(text);
+        while (m.find()) {
+            if (m.group("dig") != null) {
+                String d = m.group("dig");
+                char dec = l.words().decimalMark();
+                String plain = d.replace(dec == ',' ? "." : ",", "").replace(dec, '.');
+                BigDecimal v;
+                try {
+                    v = new BigDecimal(plain);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (m.group("mult") != null) v = v.multiply(BigDecimal.valueOf(l.words().word(m.group("mult")).value()));
+                boolean approx = !l.words().approxSuffixes().isEmpty() && m.group("approx") != null;
+                out.add(new Quantity(m.start(), m.end(), v.longValue(), approx));
+            } else {
+                String phrase = m.group("words");
+                if (!phrase.contains(" ") && !phrase.contains("-") && phrase.length() <= 2) continue; // "a", "an"
+                long v = l.words().value(phrase);
+                if (v <= 0) continue;
+                out.add(new Quantity(m.start(), m.end(), v, l.words().vague(phrase)));
+            }
+        }
+        return out;
+    }
+}
