@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 public final class TrainNerCommand implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training file (token<TAB>tag, BIO). Never a test split.")
-    Path data;
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training file (token<TAB>tag, BIO). Never a test split. Repeatable (files of one tag set, e.g. train and, for a final model, valid).")
+    List<Path> data;
 
     @Option(names = "--extra", paramLabel = "FILE", description = "More training sentences of another tag set, mapped to the data's types (PPL/PERSON, PLC/PLACE, IND/ORGANISATION; others become O). Repeatable.")
     List<Path> extra = new java.util.ArrayList<>();
@@ -57,17 +57,23 @@ public final class TrainNerCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    private List<NerCorpus.Sentence> read(List<Path> files) throws IOException {
+        List<NerCorpus.Sentence> out = new java.util.ArrayList<>();
+        for (Path p : files) {
+            if (p.getFileName().toString().contains("test"))
+                env.err().println("warta: train ner: warning: " + p + " looks like a test split; never train on test data");
+            out.addAll(NerCorpus.read(p));
+        }
+        return out;
+    }
+
     @Override
     public Integer call() {
         List<NerCorpus.Sentence> sentences;
         List<NerCorpus.Sentence> more = new java.util.ArrayList<>();
         try {
-            sentences = NerCorpus.read(data);
-            for (Path p : extra) {
-                if (p.getFileName().toString().contains("test"))
-                    env.err().println("warta: train ner: warning: " + p + " looks like a test split; never train on test data");
-                more.addAll(NerCorpus.read(p));
-            }
+            sentences = read(data);
+            more.addAll(read(extra));
         } catch (IOException | RuntimeException e) {
             env.err().println("warta: train ner: " + e.getMessage());
             return 1;
@@ -76,12 +82,10 @@ public final class TrainNerCommand implements Callable<Integer> {
             env.err().println("warta: train ner: " + data + ": no sentences");
             return 1;
         }
-        if (data.getFileName().toString().contains("test"))
-            env.err().println("warta: train ner: warning: " + data + " looks like a test split; never train on test data");
         Languages langs = new Languages(List.of());
         Morphology morphology = new Morphology(langs.get("id"), Set.of());
         Gazetteer gazetteer = noKb ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
-        NerTrainer trainer = new NerTrainer(gazetteer, morphology, new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
+        NerTrainer trainer = new NerTrainer(gazetteer, morphology, NerTrainer.organisationHeads(langs.get("id")), new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
                 classes.stream().filter(k -> k > 1).toList()));
         env.err().println("warta: train ner: " + sentences.size() + " sentences from " + data
                 + (more.isEmpty() ? "" : " and " + more.size() + " from " + extra));

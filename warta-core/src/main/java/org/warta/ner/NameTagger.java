@@ -24,11 +24,11 @@ import org.warta.lang.Morphology;
  * }</pre>
  *
  * <p>The model file is gzip: magic {@code WNER}, version, tag names, whether the training text was
- * lower-cased, the transition weights, the word classes, then each feature's 64-bit key with its non-zero weights per tag.
+ * lower-cased, the transition weights, the word classes, the organisation head words (from version 3), then each feature's 64-bit key with its non-zero weights per tag.
  */
 public final class NameTagger {
     private static final int MAGIC = 0x574e4552; // "WNER"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private final String[] tags;
     private final boolean lowercase;
@@ -40,10 +40,17 @@ public final class NameTagger {
     private final int featureCount;
     private final NerFeatures features;
     private final List<WordClusters> clusters;
+    private final List<String> orgHeads;
 
     NameTagger(String[] tags, boolean lowercase, float[] trans, long[] featureKeys, float[] featureWeights,
                List<WordClusters> clusters, Morphology morphology) {
+        this(tags, lowercase, trans, featureKeys, featureWeights, clusters, List.of(), morphology);
+    }
+
+    NameTagger(String[] tags, boolean lowercase, float[] trans, long[] featureKeys, float[] featureWeights,
+               List<WordClusters> clusters, java.util.Collection<String> orgHeads, Morphology morphology) {
         this.clusters = List.copyOf(clusters);
+        this.orgHeads = List.copyOf(new java.util.TreeSet<>(orgHeads));
         this.tags = tags.clone();
         this.lowercase = lowercase;
         this.trans = trans.clone();
@@ -60,7 +67,7 @@ public final class NameTagger {
             slots[p] = f;
         }
         this.weights = featureWeights;
-        this.features = new NerFeatures(morphology, clusters);
+        this.features = new NerFeatures(morphology, clusters, new java.util.HashSet<>(this.orgHeads));
     }
 
     /** The tags, {@code O} first. */
@@ -187,6 +194,8 @@ public final class NameTagger {
                 out.writeShort(e.getValue());
             }
         }
+        out.writeInt(orgHeads.size());
+        for (String h : orgHeads) out.writeUTF(h);
         out.writeInt(featureCount);
         // features in slot order, so that the file is the same for the same model
         long[] byFeature = new long[featureCount];
@@ -212,7 +221,7 @@ public final class NameTagger {
         DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) throw new IOException(name + ": not a Warta name-tagger model");
         int version = in.readInt();
-        if (version != VERSION) throw new IOException(name + ": model version " + version + ", this build reads " + VERSION);
+        if (version != VERSION && version != 2) throw new IOException(name + ": model version " + version + ", this build reads " + VERSION);
         int t = in.readInt();
         if (t < 1 || t > 127) throw new IOException(name + ": bad tag count " + t);
         String[] tags = new String[t];
@@ -231,6 +240,12 @@ public final class NameTagger {
             for (int j = 0; j < size; j++) map.put(in.readUTF(), (int) in.readShort());
             clusters.add(new WordClusters(map, k));
         }
+        List<String> heads = new ArrayList<>();
+        if (version >= 3) {
+            int nh = in.readInt();
+            if (nh < 0 || nh > 100_000) throw new IOException(name + ": bad head-word count " + nh);
+            for (int j = 0; j < nh; j++) heads.add(in.readUTF());
+        }
         int n = in.readInt();
         if (n < 0) throw new IOException(name + ": bad feature count " + n);
         long[] keys = new long[n];
@@ -244,6 +259,6 @@ public final class NameTagger {
                 w[f * t + k] = in.readFloat();
             }
         }
-        return new NameTagger(tags, lowercase, trans, keys, w, clusters, morphology);
+        return new NameTagger(tags, lowercase, trans, keys, w, clusters, heads, morphology);
     }
 }

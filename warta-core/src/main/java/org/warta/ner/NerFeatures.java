@@ -12,10 +12,20 @@ import org.warta.lang.Morphology;
 final class NerFeatures {
     private final Morphology morphology;
     private final java.util.List<WordClusters> clusters;
+    private final java.util.Set<String> orgHeads;
 
     NerFeatures(Morphology morphology, java.util.List<WordClusters> clusters) {
+        this(morphology, clusters, java.util.Set.of());
+    }
+
+    /**
+     * @param orgHeads lower-case head words of organisation names ("kementerian", "partai", "rumah sakit";
+     *     two-word heads hold a space), from the language pack ({@link NerTrainer#organisationHeads})
+     */
+    NerFeatures(Morphology morphology, java.util.List<WordClusters> clusters, java.util.Set<String> orgHeads) {
         this.morphology = morphology;
         this.clusters = java.util.List.copyOf(clusters);
+        this.orgHeads = java.util.Set.copyOf(orgHeads);
     }
 
     /** Features of every token; {@code gaz} may hold nulls (no name there) or be all null (no KB). */
@@ -36,6 +46,24 @@ final class NerFeatures {
             shape[i] = shape(words[i]);
         }
         long[][] out = new long[n][];
+        // organisation head words (a two-word head marks both words), and capitalised spans
+        boolean[] head = new boolean[n];
+        if (!orgHeads.isEmpty())
+            for (int i = 0; i < n; i++) {
+                if (orgHeads.contains(low[i])) head[i] = true;
+                if (i + 1 < n && orgHeads.contains(low[i] + " " + low[i + 1])) head[i] = head[i + 1] = true;
+            }
+        int[] spanStart = new int[n];
+        int[] spanEnd = new int[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            if (!caseless && capitalised(words[i])) while (j + 1 < n && capitalised(words[j + 1])) j++;
+            for (int k = i; k <= j; k++) {
+                spanStart[k] = i;
+                spanEnd[k] = j;
+            }
+            i = j + 1;
+        }
         Sink f = new Sink();
         for (int i = 0; i < n; i++) {
             f.reset();
@@ -96,9 +124,49 @@ final class NerFeatures {
             }
             if (pg != null) f.add("g-1", pg);
             if (ng != null) f.add("g+1", ng);
+            if (i > 1 && gaz[i - 2] != null) f.add("g-2", gaz[i - 2]);
+            if (i + 2 < n && gaz[i + 2] != null) f.add("g+2", gaz[i + 2]);
+            if (!orgHeads.isEmpty()) {
+                if (head[i]) f.add("oh", "");
+                // distance to the nearest head word on the left (up to 4 words) and on the right (up to 2)
+                for (int d = 1; d <= 4 && i - d >= 0; d++)
+                    if (head[i - d]) {
+                        f.add("ohL", Integer.toString(d));
+                        break;
+                    }
+                for (int d = 1; d <= 2 && i + d < n; d++)
+                    if (head[i + d]) {
+                        f.add("ohR", Integer.toString(d));
+                        break;
+                    }
+            }
+            if (!caseless && capitalised(w)) {
+                int a = spanStart[i];
+                int z = spanEnd[i];
+                int len = z - a + 1;
+                String pos = a == z ? "U" : i == a ? "B" : i == z ? "E" : "I";
+                String lenB = len >= 4 ? "4+" : Integer.toString(len);
+                boolean spanHead = false;
+                for (int k = a; k <= z && !spanHead; k++) spanHead = head[k];
+                boolean acronym = len == 1 && w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT));
+                f.add("span", pos + lenB);
+                // the words just before and after the whole span ("di", "Pak", "mengatakan")
+                f.add("preSpan", a > 0 ? low[a - 1] : "<s>");
+                f.add("postSpan", z + 1 < n ? low[z + 1] : "</s>");
+                if (spanHead) {
+                    f.add("spanOH", pos);
+                    f.add("spanOH1", head[a] ? "first" : "later");
+                }
+                if (acronym) f.add("acr", a > 0 && head[a - 1] ? "afterHead" : "");
+                if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add("spanAfterHead", pos);
+            }
             out[i] = f.toArray();
         }
         return out;
+    }
+
+    private static boolean capitalised(String w) {
+        return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
     }
 
     /** Word shape with runs collapsed: "Jakarta" → "Xx", "KPK" → "X", "2024" → "d", "Yong-hyun" → "Xx-x". */

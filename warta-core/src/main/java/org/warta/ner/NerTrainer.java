@@ -33,12 +33,38 @@ public final class NerTrainer {
     private final Gazetteer gazetteer;
     private final Morphology morphology;
     private final Options options;
+    private final java.util.Set<String> orgHeads;
 
     /** {@code gazetteer} may be null: then the model has no knowledge-base features. */
     public NerTrainer(Gazetteer gazetteer, Morphology morphology, Options options) {
+        this(gazetteer, morphology, java.util.Set.of(), options);
+    }
+
+    /**
+     * @param orgHeads lower-case head words of organisation names ({@link #organisationHeads}); the model
+     *     keeps them, so tagging reads the same list it was trained with
+     */
+    public NerTrainer(Gazetteer gazetteer, Morphology morphology, java.util.Set<String> orgHeads, Options options) {
         this.gazetteer = gazetteer;
         this.morphology = morphology;
         this.options = options;
+        this.orgHeads = java.util.Set.copyOf(orgHeads);
+    }
+
+    /**
+     * The organisation head words of a language pack: the words of {@code organisation-heads.tsv} (heads
+     * with a sector, also read by the actor recogniser) and of {@code organisation-head-words.txt} (more
+     * head nouns, Indonesian and English, some of two words such as "rumah sakit"), lower-cased.
+     */
+    public static java.util.Set<String> organisationHeads(org.warta.lang.LanguagePack pack) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (pack.has("organisation-heads.tsv"))
+            for (org.warta.lang.TsvTable.Row r : pack.rows("organisation-heads.tsv"))
+                out.add(r.required("word").toLowerCase(java.util.Locale.ROOT));
+        if (pack.has("organisation-head-words.txt"))
+            for (String w : pack.words("organisation-head-words.txt"))
+                out.add(w.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
+        return out;
     }
 
     /** Trains on {@code data}; {@code progress} gets one line per pass. */
@@ -91,7 +117,7 @@ public final class NerTrainer {
             clusters.add(WordClusters.learn(text, k, 2, 8));
             if (progress != null) progress.accept(k + " word classes learnt");
         }
-        NerFeatures features = new NerFeatures(morphology, clusters);
+        NerFeatures features = new NerFeatures(morphology, clusters, orgHeads);
         int n = data.size();
         long[][][] withKb = new long[n][][];
         long[][][] withoutKb = new long[n][][];
@@ -195,7 +221,7 @@ public final class NerTrainer {
                 weights[i * t + k] = Math.abs(v) >= 1e-4f ? v : 0f;
             }
         }
-        return new NameTagger(tags, lowercase, avgTr, keys, weights, clusters, morphology);
+        return new NameTagger(tags, lowercase, avgTr, keys, weights, clusters, orgHeads, morphology);
     }
 
     private int[][] dense(long[][] sentence, Map<Long, Integer> counts, Map<Long, Integer> ids, List<Long> keyList) {

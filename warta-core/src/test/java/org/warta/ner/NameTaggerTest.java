@@ -59,6 +59,28 @@ class NameTaggerTest {
     }
 
     @Test
+    void organisationHeadWordsComeFromThePackAndTravelWithTheModel() throws IOException {
+        Set<String> heads = NerTrainer.organisationHeads(new Languages(List.of()).get("id"));
+        assertThat(heads).contains("kementerian", "partai", "rumah sakit", "university");
+        // a toy corpus written for this test: an unseen capitalised span after a head word is an organisation
+        String[] orgHeads = {"Yayasan", "Lembaga", "Partai", "Komisi"};
+        String[] names = {"Budi", "Sari", "Joko", "Ani", "Rudi", "Wati", "Dedi", "Tono"};
+        String[] orgs = {"Harapan", "Sejahtera", "Merdeka", "Bersatu", "Cahaya", "Pelita", "Amanah", "Mulia"};
+        List<NerCorpus.Sentence> data = new ArrayList<>();
+        for (int i = 0; i < 48; i++)
+            data.add(new NerCorpus.Sentence(
+                    new String[] {names[i % 8], "memimpin", orgHeads[i % 4], orgs[(i * 3) % 8], "kemarin", "."},
+                    new String[] {"B-PERSON", "O", "B-ORGANISATION", "I-ORGANISATION", "O", "O"}));
+        NameTagger t = new NerTrainer(null, MORPHOLOGY, heads, new NerTrainer.Options(5, 7L, 0, 1, List.of())).train(data, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        t.write(out);
+        NameTagger read = NameTagger.read(new ByteArrayInputStream(out.toByteArray()), "toy", MORPHOLOGY);
+        String[] words = {"Slamet", "memimpin", "Badan", "Nusantara", "kemarin", "."};
+        assertThat(read.tag(words, null)).containsExactly(t.tag(words, null));
+        assertThat(read.tag(words, null)).containsExactly("B-PERSON", "O", "B-ORGANISATION", "I-ORGANISATION", "O", "O");
+    }
+
+    @Test
     void decodingNeverStartsAChunkWithInside() {
         boolean[] allowed = NameTagger.allowedTransitions(new String[] {"O", "B-X", "I-X", "I-Y"});
         int t = 4;
