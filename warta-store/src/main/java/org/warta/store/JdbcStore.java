@@ -494,6 +494,60 @@ final class JdbcStore implements Store {
         if (v == null) ps.setNull(i, java.sql.Types.INTEGER); else ps.setInt(i, v);
     }
 
+    // ------------------------------------------------------------------------------------------ feeds
+
+    @Override
+    public synchronized FeedState feed(String url) {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT etag, last_modified FROM feeds WHERE url = ?")) {
+            ps.setString(1, url);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new FeedState(url, rs.getString(1), rs.getString(2)) : new FeedState(url, null, null);
+            }
+        } catch (SQLException e) {
+            throw fail("read the state of feed " + url, e);
+        }
+    }
+
+    @Override
+    public synchronized void saveFeed(String url, String etag, String lastModified, String status) {
+        try {
+            conn.setAutoCommit(false);
+            try {
+                exec("DELETE FROM feeds WHERE url = ?", url);
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO feeds (url, etag, last_modified, last_polled, last_status) VALUES (?,?,?,?,?)")) {
+                    ps.setString(1, url);
+                    ps.setString(2, etag);
+                    ps.setString(3, lastModified);
+                    ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                    ps.setString(5, status);
+                    ps.executeUpdate();
+                }
+                conn.commit();
+            } catch (SQLException e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw fail("record the state of feed " + url, e);
+        }
+    }
+
+    @Override
+    public synchronized boolean hasUrl(String url) {
+        String key = urlKey(new Article("x", null, url, null, null, null, "", null, null, null, false, null, null, null, null));
+        try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM articles WHERE url_key = ? OR url = ? LIMIT 1")) {
+            ps.setString(1, key);
+            ps.setString(2, url);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw fail("look up URL " + url, e);
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ reading
 
     @Override

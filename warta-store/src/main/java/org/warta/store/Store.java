@@ -61,6 +61,18 @@ public interface Store extends AutoCloseable {
     /** Every stored original article's raw page (near-duplicate copies have no events of their own). */
     void forEachPage(Consumer<StoredPage> action);
 
+    /** Conditional-GET validators kept for a polled feed. */
+    record FeedState(String url, String etag, String lastModified) {}
+
+    /** The validators of a feed's last successful poll (nulls when never polled). */
+    FeedState feed(String url);
+
+    /** Records a poll of a feed: its validators and a status line. */
+    void saveFeed(String url, String etag, String lastModified, String status);
+
+    /** Whether an article with this URL (canonical or as given) is stored. */
+    boolean hasUrl(String url);
+
     /** A fresh connection for reading (queries, exports); the caller closes it. */
     Connection read();
 
