@@ -23,7 +23,7 @@ final class EventsQueryCommand extends QueryCommand {
         EventFilter f = filter();
         Output out = Output.of(format, env.out(), Queries.EVENT_COLUMNS, TABLE);
         int[] n = {0};
-        try (Store s = store.open(commandLine()); Connection c = s.read()) {
+        try (Store s = store.openExisting(commandLine()); Connection c = s.read()) {
             Queries.events(c, f, r -> {
                 write(out, r, Queries.EVENT_COLUMNS);
                 n[0]++;

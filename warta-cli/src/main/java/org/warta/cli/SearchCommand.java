@@ -26,7 +26,7 @@ final class SearchCommand extends QueryCommand {
         EventFilter f = filter();
         Output out = Output.of(format, env.out(), Queries.SEARCH_COLUMNS, TABLE);
         int[] n = {0};
-        try (Store s = store.open(commandLine())) {
+        try (Store s = store.openExisting(commandLine())) {
             Queries.search(s, text, f, r -> {
                 write(out, r, Queries.SEARCH_COLUMNS);
                 n[0]++;

@@ -23,7 +23,7 @@ final class StoriesCommand extends QueryCommand {
         EventFilter f = filter();
         Output out = Output.of(format, env.out(), Queries.STORY_COLUMNS, TABLE);
         int[] n = {0};
-        try (Store s = store.open(commandLine()); Connection c = s.read()) {
+        try (Store s = store.openExisting(commandLine()); Connection c = s.read()) {
             Queries.stories(c, f, r -> {
                 write(out, r, Queries.STORY_COLUMNS);
                 n[0]++;

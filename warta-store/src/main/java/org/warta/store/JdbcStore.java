@@ -63,6 +63,11 @@ final class JdbcStore implements Store {
             if (config.dialect() == Dialect.DUCKDB) {
                 lock = StoreLock.acquire(config.dataDir(), config.command());
                 c = DriverManager.getConnection("jdbc:duckdb:" + config.duckdbFile().toAbsolutePath());
+                try (Statement st = c.createStatement()) {
+                    // only what the driver bundles: never install or load an extension over the network
+                    st.execute("SET autoinstall_known_extensions = false");
+                    st.execute("SET autoload_known_extensions = false");
+                }
             } else {
                 java.nio.file.Files.createDirectories(config.dataDir());
                 c = DriverManager.getConnection(config.jdbcUrl(), credentials(config.jdbcUrl()));
