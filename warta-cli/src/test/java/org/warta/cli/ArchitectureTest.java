@@ -23,6 +23,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCliDependsOnTheStore() {
+        // warta-cli → warta-store → warta-core: the core never reaches into the store
+        noClasses().that().resideInAPackage("org.warta..").and().resideOutsideOfPackage("org.warta.store..")
+                .and().resideOutsideOfPackage("org.warta.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.warta.store..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theModelDependsOnNothingElseInWarta() {
         noClasses().that().resideInAPackage("org.warta.model..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.warta..")
@@ -36,5 +45,6 @@ class ArchitectureTest {
         assertThat(CLASSES.contain("org.warta.Warta")).isTrue();
         assertThat(CLASSES.contain("org.warta.model.Event")).isTrue();
         assertThat(CLASSES.contain("org.warta.cli.Main")).isTrue();
+        assertThat(CLASSES.contain("org.warta.store.Store")).isTrue();
     }
 }
