@@ -6,22 +6,13 @@ import org.warta.store.EventFilter;
 import org.warta.store.Queries;
 import org.warta.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = {"Query the stored events (asserted ones unless --modality says otherwise).",
+        description = {"Query the stored events (asserted ones unless --modality says otherwise); jsonl gives the event records.",
                 "Example: warta events --actor PRK --type MOBILIZE --from 2024-10-01 --to 2024-11-30 --format table"})
-final class EventsQueryCommand extends StoreCommand {
+final class EventsQueryCommand extends QueryCommand {
     static final List<String> TABLE = List.of("day", "event", "mode", "actor_codes", "recipient_codes", "location_country",
             "modality", "story_id", "outlet", "summary");
-
-    @Mixin
-    QueryOptions query = new QueryOptions();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "table, jsonl (the event records) or csv (default: table).")
-    Output.Format format = Output.Format.table;
 
     EventsQueryCommand(Env env) {
         super(env);
@@ -29,18 +20,12 @@ final class EventsQueryCommand extends StoreCommand {
 
     @Override
     int run() throws Exception {
-        if (format == Output.Format.json) throw new ParameterException(spec.commandLine(), "--format json: use jsonl, csv or table");
-        EventFilter f;
-        try {
-            f = query.filter();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        EventFilter f = filter();
         Output out = Output.of(format, env.out(), Queries.EVENT_COLUMNS, TABLE);
         int[] n = {0};
-        try (Store s = store.open(commandLine()); Connection c = s.read()) {
+        try (Store s = store.openExisting(commandLine()); Connection c = s.read()) {
             Queries.events(c, f, r -> {
-                out.record(r.record(), r.list(Queries.EVENT_COLUMNS));
+                write(out, r, Queries.EVENT_COLUMNS);
                 n[0]++;
             });
         }

@@ -36,7 +36,7 @@ final class ExportCommand extends StoreCommand {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (Store s = store.open(commandLine())) {
+        try (Store s = store.openExisting(commandLine())) {
             long n = Exporter.export(s, f, format, out);
             env.err().println("warta: wrote " + n + " events to " + out + " (" + format + ")");
         }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.warta.model.Page;
 import org.warta.pipeline.Pipeline;
 import org.warta.store.IngestReport;
 import org.warta.store.Ingester;
@@ -60,7 +59,7 @@ final class IngestCommand extends StoreCommand {
         Progress progress = new Progress(env.err(), env.errIsTerminal());
         Ingester in = new Ingester(s, pipeline, StoryAssigner.perEvent(), kbVersion, date, batch, listener(progress));
         progress.line = () -> in.report().summary();
-        env.inputs().read(paths, env.in(), page -> in.accept(forced(page, lang)), in::failed);
+        env.inputs().read(paths, env.in(), page -> in.accept(BatchCommand.forced(page, lang)), in::failed);
         IngestReport report = in.finish();
         finish(env, progress, report);
         if (report.read == 0) env.err().println("warta: no input found in " + String.join(" ", paths));
@@ -88,12 +87,4 @@ final class IngestCommand extends StoreCommand {
             for (String f : report.failures) env.err().println("  " + f);
         }
     }
-
-    static Page forced(Page page, String lang) {
-        if (lang == null) return page;
-        java.util.Map<String, String> meta = new java.util.HashMap<>(page.meta());
-        meta.put("language", lang.toLowerCase(java.util.Locale.ROOT));
-        return new Page(page.name(), page.url(), page.type(), page.bytes(), meta);
-    }
-
 }

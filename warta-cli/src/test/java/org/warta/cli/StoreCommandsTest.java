@@ -72,6 +72,11 @@ class StoreCommandsTest {
         assertThat(recode.code()).as(recode.err()).isZero();
         assertThat(recode.err()).contains("1 re-coded");
 
+        Run none = run("events", "--data-dir", dir.resolve("nothing").toString());
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("no store in").contains("warta ingest");
+        assertThat(dir.resolve("nothing")).doesNotExist();
+
         Run bad = run("events", "--data-dir", data, "--modality", "maybe");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown modality 'maybe'");

@@ -63,6 +63,11 @@ final class JdbcStore implements Store {
             if (config.dialect() == Dialect.DUCKDB) {
                 lock = StoreLock.acquire(config.dataDir(), config.command());
                 c = DriverManager.getConnection("jdbc:duckdb:" + config.duckdbFile().toAbsolutePath());
+                try (Statement st = c.createStatement()) {
+                    // only what the driver bundles: never install or load an extension over the network
+                    st.execute("SET autoinstall_known_extensions = false");
+                    st.execute("SET autoload_known_extensions = false");
+                }
             } else {
                 java.nio.file.Files.createDirectories(config.dataDir());
                 c = DriverManager.getConnection(config.jdbcUrl(), credentials(config.jdbcUrl()));
@@ -253,28 +258,21 @@ final class JdbcStore implements Store {
             }
         }
         if (dupOf == null && sig != null) {
-            Map<String, Integer> candidates = new HashMap<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT article_id FROM article_bands WHERE band = ?")) {
-                for (String band : Fingerprint.bands(sig)) {
-                    ps.setString(1, band);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) candidates.merge(rs.getString(1), 1, Integer::sum);
-                    }
-                }
-            }
-            candidates.remove(a.id());
-            if (!candidates.isEmpty()) {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT minhash, duplicate_of FROM articles WHERE id = ?")) {
-                    for (String cand : new java.util.TreeSet<>(candidates.keySet())) {
-                        ps.setString(1, cand);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next() || rs.getString(2) != null) continue;
-                            double s = Fingerprint.similarity(sig, Fingerprint.decode(rs.getString(1)));
-                            if (s >= Fingerprint.NEAR_DUPLICATE && s > sim) {
-                                sim = s;
-                                dupOf = cand;
-                            }
+            // candidates share at least one LSH band with the article; only originals have bands
+            List<String> bands = Fingerprint.bands(sig);
+            String in = String.join(", ", java.util.Collections.nCopies(bands.size(), "?"));
+            try (PreparedStatement ps = conn.prepareStatement("SELECT a.id, a.minhash FROM articles a WHERE a.duplicate_of IS NULL "
+                    + "AND a.id <> ? AND a.id IN (SELECT article_id FROM article_bands WHERE band IN (" + in + ")) ORDER BY a.id")) {
+                ps.setString(1, a.id());
+                for (int i = 0; i < bands.size(); i++) ps.setString(i + 2, bands.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long[] other = Fingerprint.decode(rs.getString(2));
+                        if (other == null) continue;
+                        double s = Fingerprint.similarity(sig, other);
+                        if (s >= Fingerprint.NEAR_DUPLICATE && s > sim) {
+                            sim = s;
+                            dupOf = rs.getString(1);
                         }
                     }
                 }
