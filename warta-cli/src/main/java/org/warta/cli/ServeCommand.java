@@ -52,6 +52,9 @@ final class ServeCommand extends StoreCommand {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Processing date for pasted and posted articles (default: today).")
     LocalDate asOf;
 
+    /** Counted down to stop the server (by Ctrl-C / SIGTERM, or by a test). */
+    final CountDownLatch stop = new CountDownLatch(1);
+
     ServeCommand(Env env) {
         super(env);
     }
@@ -88,15 +91,25 @@ final class ServeCommand extends StoreCommand {
         } else {
             s = store.open(commandLine());
         }
-        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         Path cleanup = tmp;
+        // Ctrl-C / SIGTERM: let the main thread stop the server, close the store and remove a demo store
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "warta-serve-stop"));
         try (Store owned = s; WartaServer server = WartaServer.start(owned, pipeline, kbVersion, config)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "warta-serve-stop"));
             env.err().println("warta: serving " + server.url() + " (API description: " + server.url() + "openapi.json; "
                     + (config.token() == null ? "writes disabled" : "writes need the token") + "; Ctrl-C stops)");
             stop.await();
         } finally {
             if (cleanup != null) deleteTree(cleanup);
+            env.err().println("warta: server stopped");
+            done.countDown();
         }
         return 0;
     }

@@ -45,6 +45,7 @@ function el(tag, attrs = {}, ...children) {
 /** The English summary of an event record ({en: ...}) or of a table row (a string). */
 export const summaryOf = e => { const s = e && e.summary; return s && typeof s === 'object' ? (s.en || Object.values(s)[0] || '') : (s || ''); };
 const modLabel = m => t('m.' + m).replace(/ \(.*\)$/, '');
+const uniq = actors => [...new Set((actors || []).map(a => a.code).filter(Boolean))].join(', ');
 const codes = s => (s || '').split(';').filter(Boolean).join(', ');
 const quadTag = (type, quad) => el('span', { class: 'tag q' + (quad || ''), title: quad ? t('q' + quad) : '' }, type);
 
@@ -206,6 +207,8 @@ async function showEvent(id) {
   const others = (doc.events || []).filter(e => e.id !== rec.id);
   renderAnnotated($('#article-text'), text, docSpans(doc, [rec], others));
   document.querySelectorAll('[data-legend]').forEach(legend);
+  const first = document.querySelector('#article-text .hl-mention');
+  if (first) first.scrollIntoView({ block: 'center' });
 
   const side = $('#event-side');
   side.textContent = '';
@@ -254,8 +257,8 @@ async function codePasted() {
     for (const e of doc.events) {
       const card = el('div', { class: 'event-card', 'data-type': e.event },
         el('div', {}, quadTag(e.event, e.plover_quad), ' ', e.date || '', ' ', el('span', { class: 'mod-' + e.modality }, modLabel(e.modality))),
-        el('div', { class: 'summary-en', lang: 'en' }, summaryOf(e)),
-        el('div', { class: 'hint' }, `${(e.actor || []).map(a => a.code).join(', ')} → ${(e.recipient || []).map(a => a.code).join(', ')}`));
+        el('div', { class: 'card-summary', lang: 'en' }, summaryOf(e)),
+        el('div', { class: 'hint' }, `${uniq(e.actor)} → ${uniq(e.recipient)}`));
       card.addEventListener('click', () => {
         const on = !card.classList.contains('active');
         list.querySelectorAll('.event-card').forEach(c => c.classList.remove('active'));
