@@ -169,14 +169,7 @@ public final class WartaServer implements AutoCloseable {
             json(ctx, ev);
         });
         get("/api/articles/{id}", this::article);
-        get("/api/actors", ctx -> {
-            allow(ctx, Params.FILTER_PARAMS, "limit");
-            EventFilter f = Params.filter(ctx);
-            int limit = Params.integer(ctx, "limit", 100, 1, ServerConfig.MAX_LIMIT);
-            ObjectNode o = Json.object();
-            o.set("actors", read(c -> Explore.actors(c, f, limit)));
-            json(ctx, o);
-        });
+        get("/api/actors", ctx -> topList(ctx, "actors", 100, Explore::actors));
         get("/api/actors/{code}/timeline", ctx -> {
             allow(ctx, Params.FILTER_PARAMS);
             String code = ctx.pathParam("code");
@@ -184,14 +177,7 @@ public final class WartaServer implements AutoCloseable {
             EventFilter f = Params.filter(ctx);
             json(ctx, read(c -> Explore.timeline(c, code, f)));
         });
-        get("/api/network", ctx -> {
-            allow(ctx, Params.FILTER_PARAMS, "limit");
-            EventFilter f = Params.filter(ctx);
-            int limit = Params.integer(ctx, "limit", 200, 1, ServerConfig.MAX_LIMIT);
-            ObjectNode o = Json.object();
-            o.set("dyads", read(c -> Explore.network(c, f, limit)));
-            json(ctx, o);
-        });
+        get("/api/network", ctx -> topList(ctx, "dyads", 200, Explore::network));
         get("/api/counts", ctx -> {
             allow(ctx, Params.FILTER_PARAMS, "by", "split", "q");
             EventFilter f = Params.filter(ctx);
@@ -251,6 +237,21 @@ public final class WartaServer implements AutoCloseable {
                 throw ApiException.badRequest("unknown parameter '" + Params.shorten(p) + "'" + (ok.isEmpty() ? "" : " (this endpoint takes " + ok + ")"));
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface TopQuery {
+        ArrayNode run(Connection c, EventFilter f, int limit) throws SQLException;
+    }
+
+    /** A list of the filter's top rows (actors, dyads) under {@code key}, at most {@code limit} of them. */
+    private void topList(Context ctx, String key, int defaultLimit, TopQuery q) {
+        allow(ctx, Params.FILTER_PARAMS, "limit");
+        EventFilter f = Params.filter(ctx);
+        int limit = Params.integer(ctx, "limit", defaultLimit, 1, ServerConfig.MAX_LIMIT);
+        ObjectNode o = Json.object();
+        o.set(key, read(c -> q.run(c, f, limit)));
+        json(ctx, o);
     }
 
     @FunctionalInterface

@@ -123,6 +123,16 @@ class ApiTest {
         Set<String> documented = new TreeSet<>();
         doc.path("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + p.getKey())));
         assertThat(documented).containsExactlyInAnyOrderElementsOf(server.routes());
+        // valid against the OpenAPI 3.0 schema (OAI/OpenAPI-Specification, schemas/v3.0, a test resource)
+        try (InputStream in = ApiTest.class.getResourceAsStream("/openapi/schema-3.0.json")) {
+            assertThat(in).isNotNull();
+            var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V4).getSchema(in);
+            assertThat(schema.validate(doc)).isEmpty();
+            // and the check is real: a document without paths fails
+            JsonNode broken = doc.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) broken).remove("paths");
+            assertThat(schema.validate(broken)).isNotEmpty();
+        }
         // every $ref resolves
         List<String> refs = new ArrayList<>();
         collectRefs(doc, refs);
