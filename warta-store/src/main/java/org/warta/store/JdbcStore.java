@@ -194,9 +194,16 @@ final class JdbcStore implements Store {
                     st.executeUpdate("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'generation'");
                 }
                 conn.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
                 conn.rollback();
                 throw e;
+            } catch (StoreException e) {
+                conn.rollback();
+                throw e;
+            } catch (RuntimeException e) {
+                conn.rollback();
+                throw new StoreException("store " + describe(config) + ": a batch of " + batch.size()
+                        + " articles was not stored (rolled back): " + e, e);
             } finally {
                 conn.setAutoCommit(true);
             }

@@ -311,6 +311,21 @@ abstract class StoreContractTest {
         assertThat(r.summary()).contains("3 new").contains("2 failed");
     }
 
+    @Test
+    void aBatchThatFailsIsRolledBackAndWhatWasStoredStays() throws Exception {
+        ingest(store, fixture("batch1.jsonl").toString());
+        List<String> before = dump(store);
+        StoryAssigner broken = reports -> {
+            throw new IllegalStateException("linker failure");
+        };
+        IngestReport r = ingest(store, broken, 10, fixture("syndicated.jsonl").toString(), fixture("updated.jsonl").toString());
+        assertThat(r.failed).isEqualTo(2);
+        assertThat(r.failures).allSatisfy(f -> assertThat(f).contains("not stored").contains("linker failure"));
+        assertThat(dump(store)).isEqualTo(before);
+        reopen();
+        assertThat(store.index().size()).isEqualTo(3);
+    }
+
     static String schemaErrors(JsonNode node) throws Exception {
         try (InputStream in = StoreContractTest.class.getResourceAsStream("/schema/event.schema.json")) {
             assertThat(in).as("schema/event.schema.json on the classpath").isNotNull();
