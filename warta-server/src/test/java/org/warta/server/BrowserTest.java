@@ -169,6 +169,33 @@ class BrowserTest {
     }
 
     @Test
+    void brushingTheTimelinePicksADateRange() throws Exception {
+        driver.get(server.url());
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events tbody tr[data-event]")));
+        WebElement timeline = waiting().until(d -> d.findElements(By.cssSelector("#timeline canvas")).isEmpty() ? null
+                : d.findElement(By.id("timeline")));
+        assertThat(driver.findElement(By.name("from")).getAttribute("value")).isEmpty();
+        // drag across the whole plot, as an analyst does
+        int w = timeline.getSize().getWidth();
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(timeline, -w / 2 + 45, 10).clickAndHold()
+                .moveByOffset(w - 70, 0).release().perform();
+        String from = waiting().until(d -> {
+            String v = d.findElement(By.name("from")).getAttribute("value");
+            return v.isEmpty() ? null : v;
+        });
+        String to = driver.findElement(By.name("to")).getAttribute("value");
+        // the range is the first and last day of the stored events
+        JsonHolder days = JsonHolder.get(server.url() + "api/counts?by=day");
+        int n = days.json.path("counts").size();
+        assertThat(from).isEqualTo(days.json.path("counts").get(0).path("key").asText());
+        assertThat(to).isEqualTo(days.json.path("counts").get(n - 1).path("key").asText());
+        // and the table shows the events of that range
+        long inRange = JsonHolder.get(server.url() + "api/events?from=" + from + "&to=" + to).json.path("total").asLong();
+        waiting().until(d -> d.findElement(By.id("total")).getText().contains(String.valueOf(inRange)));
+    }
+
+    @Test
     void pasteTheSeedAndSeeTheSameEvents() throws Exception {
         driver.get(server.url() + "#/paste");
         String seed = Files.readString(DemoStore.seed(), StandardCharsets.UTF_8);
