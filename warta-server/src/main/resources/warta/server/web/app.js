@@ -70,7 +70,7 @@ function daysBetween(a, b) {
   const out = [];
   const d = new Date(a + 'T00:00:00Z');
   const end = new Date(b + 'T00:00:00Z');
-  while (d <= end && out.length < 3700) { out.push(d.toISOString().slice(0, 10)); d.setUTCDate(d.getUTCDate() + 1); }
+  while (d <= end && out.length < 40000) { out.push(d.toISOString().slice(0, 10)); d.setUTCDate(d.getUTCDate() + 1); }
   return out;
 }
 
@@ -80,20 +80,33 @@ async function loadTimeline() {
   p.set('by', 'day'); p.set('split', split);
   const r = await api('/api/counts?' + p);
   const rows = r.counts.filter(c => c.key);
-  const days = rows.length ? daysBetween(rows[0].key, rows[rows.length - 1].key) : [];
+  // one bar a day over a few months; one a month over longer spans (bars stay readable)
+  let buckets = rows.length ? daysBetween(rows[0].key, rows[rows.length - 1].key) : [];
+  const monthly = buckets.length > 120;
+  const bucketOf = day => monthly ? day.slice(0, 7) : day;
+  if (monthly) buckets = [...new Set(buckets.map(bucketOf))];
+  const index = new Map(buckets.map((b, i) => [b, i]));
   const groups = [...new Set(rows.map(c => String(c.group)))].sort();
-  const series = groups.map(g => ({
-    name: split === 'quad' ? t('q' + g) : g, type: 'bar', stack: 'n',
-    itemStyle: split === 'quad' ? { color: QUAD_COLORS[g] } : undefined,
-    data: days.map(d => rows.filter(c => c.key === d && String(c.group) === g).reduce((a, c) => a + c.n, 0)),
-  }));
+  const series = groups.map(g => {
+    const data = new Array(buckets.length).fill(0);
+    for (const c of rows) if (String(c.group) === g) data[index.get(bucketOf(c.key))] += c.n;
+    return { name: split === 'quad' ? t('q' + g) : g, type: 'bar', stack: 'n',
+      itemStyle: split === 'quad' ? { color: QUAD_COLORS[g] } : undefined, data };
+  });
+  const firstDay = b => monthly ? b + '-01' : b;
+  const lastDay = b => {
+    if (!monthly) return b;
+    const d = new Date(b + '-01T00:00:00Z');
+    d.setUTCMonth(d.getUTCMonth() + 1); d.setUTCDate(0);
+    return d.toISOString().slice(0, 10);
+  };
   const c = chart('timeline');
   c.setOption({
     animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 },
     grid: { left: 40, right: 20, top: 30, bottom: 40 },
     toolbox: { feature: { brush: { type: ['lineX', 'clear'] } }, right: 10 },
     brush: { xAxisIndex: 0, brushMode: 'single', throttleType: 'debounce', throttleDelay: 300 },
-    xAxis: { type: 'category', data: days }, yAxis: { type: 'value', minInterval: 1 }, series,
+    xAxis: { type: 'category', data: buckets }, yAxis: { type: 'value', minInterval: 1 }, series,
   }, true);
   c.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
   c.off('brushEnd');
@@ -103,8 +116,9 @@ async function loadTimeline() {
     if (!area) { form.from.value = ''; form.to.value = ''; }
     else {
       const [i0, i1] = area.coordRange;
-      form.from.value = days[Math.max(0, i0)] || '';
-      form.to.value = days[Math.min(days.length - 1, i1)] || '';
+      const b0 = buckets[Math.max(0, i0)], b1 = buckets[Math.min(buckets.length - 1, i1)];
+      form.from.value = b0 ? firstDay(b0) : '';
+      form.to.value = b1 ? lastDay(b1) : '';
     }
     offset = 0;
     loadRange();
