@@ -129,6 +129,11 @@ public final class WartaServer implements AutoCloseable {
         if (length > config.maxBodyBytes()) {
             throw new ApiException(413, "the request body has " + length + " bytes; the limit is " + config.maxBodyBytes());
         }
+        // a page of another site may send a simple POST without a preflight: refuse it (CORS origins excepted)
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equals("null") && !sameOrigin(origin) && !config.corsOrigins().contains(origin)) {
+            throw new ApiException(403, "cross-origin write from " + Params.shorten(origin) + " refused (allow it with --cors-origin)");
+        }
         if (!ctx.path().equals("/api/code")) {
             if (config.token() == null) {
                 throw new ApiException(403, "writes are disabled: start the server with WARTA_TOKEN or --token-file to allow them");
@@ -138,6 +143,12 @@ public final class WartaServer implements AutoCloseable {
                 throw new ApiException(401, given == null ? "this write needs the token: send 'Authorization: Bearer TOKEN'" : "wrong token");
             }
         }
+    }
+
+    private boolean sameOrigin(String origin) {
+        String o = origin.toLowerCase(Locale.ROOT);
+        if (!o.startsWith("http://")) return false;
+        return hosts.contains(withPort(o.substring("http://".length())));
     }
 
     private String withPort(String host) {

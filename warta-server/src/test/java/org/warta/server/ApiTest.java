@@ -438,6 +438,16 @@ class ApiTest {
     }
 
     @Test
+    void crossOriginWritesAreRefused() throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(server.url() + "api/code")).header("Content-Type", "text/plain")
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("Judul\n\nTeks.")).build();
+        assertError(send(r), 403, "cross-origin");
+        HttpRequest own = HttpRequest.newBuilder(URI.create(server.url() + "api/code")).header("Content-Type", "text/plain")
+                .header("Origin", "http://127.0.0.1:" + server.port()).POST(HttpRequest.BodyPublishers.ofString(seedText())).build();
+        assertThat(send(own).status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownApiPathsAreJson404sAndCorsIsOff() throws Exception {
         assertError(get("/api/nothing"), 404, "not found");
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "api/events"))
