@@ -45,12 +45,25 @@ final class Fingerprint {
         }
     }
 
+    /**
+     * Fewest words a body needs to be compared: shorter texts (a failed extraction that kept only a site's
+     * menu, a one-paragraph brief) share too much boilerplate with unrelated pages of the same site.
+     */
+    static final int MIN_WORDS = 60;
+
+    /** The MinHash signature of an article's body (its text without the title line); null when too short to compare. */
+    static long[] minhashBody(String text, String title) {
+        String body = text;
+        if (title != null && !title.isBlank() && body.startsWith(title)) body = body.substring(title.length());
+        return minhash(body);
+    }
+
     /** The MinHash signature of the text's word shingles; null for texts too short to compare. */
     static long[] minhash(String text) {
         String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
         List<String> w = new ArrayList<>(words.length);
         for (String s : words) if (!s.isEmpty()) w.add(s);
-        if (w.size() < SHINGLE * 4) return null;
+        if (w.size() < MIN_WORDS) return null;
         Set<Long> shingles = new HashSet<>();
         for (int i = 0; i + SHINGLE <= w.size(); i++) {
             shingles.add(hash64(String.join(" ", w.subList(i, i + SHINGLE))));

@@ -252,7 +252,7 @@ final class JdbcStore implements Store {
 
         String dupOf = null;
         double sim = 0;
-        long[] sig = Fingerprint.minhash(a.text());
+        long[] sig = Fingerprint.minhashBody(a.text(), a.title());
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT id FROM articles WHERE content_hash = ? AND id <> ? AND duplicate_of IS NULL ORDER BY ingested_at, id LIMIT 1")) {
             ps.setString(1, hash);
