@@ -125,10 +125,14 @@ async function loadTimeline() {
   });
 }
 
+let eventsSeq = 0;
+
 async function loadEvents() {
   const p = filterParams();
   p.set('offset', offset); p.set('limit', PAGE);
+  const seq = ++eventsSeq;
   const r = await api('/api/events?' + p);
+  if (seq !== eventsSeq) return; // a newer request is on its way: keep answers in order
   const tbody = $('#events tbody');
   tbody.textContent = '';
   if (!r.events.length) tbody.append(el('tr', {}, el('td', { colspan: 8, class: 'empty' }, t('none'))));

@@ -96,7 +96,9 @@ class BrowserTest {
     }
 
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        // the page re-renders its table as answers arrive: an element found a moment ago may be gone
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private static String seedTitle() throws Exception {
@@ -117,28 +119,25 @@ class BrowserTest {
         driver.findElement(By.name("q")).sendKeys(word);
         waiting().until(d -> d.findElements(By.cssSelector("select[name=type] option")).size() > 1);
         new Select(driver.findElement(By.name("type"))).selectByValue("REQUEST");
-        String before = driver.findElement(By.id("total")).getText();
         driver.findElement(By.id("apply")).click();
-        waiting().until(d -> !d.findElement(By.id("total")).getText().equals(before)
-                || d.findElements(By.cssSelector("#events tbody tr[data-event]")).stream().allMatch(r -> "REQUEST".equals(r.getAttribute("data-type"))));
-        List<WebElement> rows = waiting().until(d -> {
+        List<String> ids = waiting().until(d -> {
             List<WebElement> r = d.findElements(By.cssSelector("#events tbody tr[data-event]"));
-            return !r.isEmpty() && r.stream().allMatch(x -> "REQUEST".equals(x.getAttribute("data-type"))) ? r : null;
+            if (r.isEmpty() || !r.stream().allMatch(x -> "REQUEST".equals(x.getAttribute("data-type")))) return null;
+            return r.stream().map(x -> x.getAttribute("data-event")).toList();
         });
-        assertThat(rows).isNotEmpty();
+        assertThat(ids).isNotEmpty();
         // the seed's headline REQUEST is the one reported most often: pick it by its mentions in the API, not by position
-        WebElement pick = rows.get(0);
+        String id = null;
         int most = -1;
-        for (WebElement r : rows) {
-            int n = JsonHolder.get(server.url() + "api/events/" + r.getAttribute("data-event")).json.path("mentions").size();
+        for (String e : ids) {
+            int n = JsonHolder.get(server.url() + "api/events/" + e).json.path("mentions").size();
             if (n > most) {
                 most = n;
-                pick = r;
+                id = e;
             }
         }
         assertThat(most).isGreaterThan(1);
-        String id = pick.getAttribute("data-event");
-        pick.click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#events tbody tr[data-event='" + id + "']"))).click();
 
         waiting().until(ExpectedConditions.urlContains("#/event/"));
         WebElement text = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#article-text .hl-mention")));
