@@ -448,7 +448,8 @@ public final class EventCoder implements Stage {
         // act in the trigger's own clause (a date elsewhere in the sentence dates something else)
         TimeExpr own = actDate(doc, ld, toks, region, tStart, tEnd, voice.equals("active"));
         LocalDate reference = doc.referenceDate();
-        if (modality == Modality.ASSERTED && own != null && !own.inferred()
+        // (a year reckoned back from the anchor, "20 tahun lalu", counts; a year guessed for a day and month does not)
+        if (modality == Modality.ASSERTED && own != null && (!own.inferred() || "year".equals(own.precision()))
                 && Integer.parseInt(own.value().substring(0, 4)) <= reference.getYear() - 2) modality = Modality.HISTORICAL;
         // future: an act dated after the article's day ("menetapkan tarif … mulai bulan depan"), unless the date
         // sits in a relative clause after the trigger ("dukungan terhadap X, yang mencakup … pada tahun 2032")
@@ -456,9 +457,6 @@ public final class EventCoder implements Stage {
                 && after(own.value(), reference)) modality = Modality.FUTURE;
 
         String type = p.type();
-        // an offer, promise or acceptance is itself the act: "mereka akan menyambut baik …" reports a promise made
-        // now (the guidelines' AGREE asserted); AGREE for a future meeting or cooperation comes from the rule below
-        if (modality == Modality.FUTURE && type.equals("AGREE")) modality = Modality.ASSERTED;
         // PLOVER: cooperative acts reported in the future tense are intentions, coded AGREE
         if (modality == Modality.FUTURE && Set.of("CONSULT", "SUPPORT", "COOPERATE", "AID").contains(type)) {
             type = "AGREE";
