@@ -451,8 +451,8 @@ public final class EventCoder implements Stage {
         // (a year reckoned back from the anchor, "20 tahun lalu", counts; a year guessed for a day and month does not)
         if (modality == Modality.ASSERTED && own != null && (!own.inferred() || "year".equals(own.precision()))
                 && Integer.parseInt(own.value().substring(0, 4)) <= reference.getYear() - 2) modality = Modality.HISTORICAL;
-        // future: an act dated after the article's day ("menetapkan tarif … mulai bulan depan"), unless the date
-        // sits in a relative clause after the trigger ("dukungan terhadap X, yang mencakup … pada tahun 2032")
+        // future: an act dated after the article's day ("menaikkan bea masuk … mulai pekan depan"), unless the date
+        // sits in a relative clause after the trigger ("dukungan kepada X, yang berencana … pada tahun 2040")
         if (modality == Modality.ASSERTED && own != null && own.start() >= tEnd && !relativeBetween(ld, toks, tEnd, own.start())
                 && after(own.value(), reference)) modality = Modality.FUTURE;
 
@@ -876,9 +876,9 @@ public final class EventCoder implements Stage {
 
     /**
      * The date that places the act of the trigger ending at {@code tEnd} in the region: the first that is not a
-     * bare year in a noun phrase ("selaku direktur 2016-2019", "periode 2006-2023": a bare year counts only
-     * after a time preposition or right after the trigger), not part of a numbered document ("UU No 31 Tahun
-     * 1999") and not the start of a span that runs up to now ("pada tahun 2007 sampai dengan sekarang").
+     * bare year in a noun phrase ("selaku bupati 2010-2015", "masa jabatan 2012-2017": a bare year counts only
+     * after a time preposition or right after the trigger), not part of a numbered document ("Perpres No 9 Tahun
+     * 2012") and not the start of a span that runs up to now ("pada tahun 2012 hingga kini").
      */
     private static TimeExpr actDate(Doc doc, LangData ld, List<Token> toks, int[] region, int tStart, int tEnd,
                                     boolean active) {
@@ -893,7 +893,7 @@ public final class EventCoder implements Stage {
             boolean adjacent = t.start() >= tEnd && doc.text().substring(tEnd, t.start()).isBlank();
             if (runsToNow(doc, toks, t)) continue;
             if (bareYear && !marked && !adjacent) {
-                // the years of the subject's office ("X selaku komisaris 2006-2023 meminta …") date what the
+                // the years of the subject's office ("X selaku bupati 2010-2015 meminta …") date what the
                 // subject did in it: the latest of them, before an active trigger only
                 if (active && t.end() <= tStart && (tenure == null || t.value().compareTo(tenure.value()) > 0)) tenure = t;
                 continue;

@@ -101,7 +101,7 @@ class EventCoderTest {
 
     @Test
     void aCueBeforeAnOccurrenceVerbAfterTheTriggerApplies() {
-        assertThat(only(events("Warga Filipina unjuk rasa akan digelar di Manila."), "PROTEST").modality())
+        assertThat(only(events("Unjuk rasa warga Filipina akan digelar di Manila."), "PROTEST").modality())
                 .isEqualTo(Modality.FUTURE);
     }
 

@@ -71,7 +71,7 @@ class QuoteAttributorTest {
     @Test
     void anUnknownOfficialAfterHisBodyIsNamedByTheCapitalisedTail() {
         Doc doc = TestPipelines.code("Judul",
-                "“Kami menahan dua tersangka,” kata Pelaksana Tugas Deputi Penindakan dan Eksekusi KPK Lindu Parengkuan Tambunaon dalam jumpa pers.").doc();
+                "“Kami menahan dua tersangka,” kata Pelaksana Harian Kepala Biro Hukum dan Humas KPK Lindu Parengkuan Tambunaon dalam jumpa pers.").doc();
         Quote q = quoteWithCue(doc, "kata");
         assertThat(q.speaker().name()).isEqualTo("Lindu Parengkuan Tambunaon");
         assertThat(speakerSpan(doc, q)).doesNotContain("jumpa");
