@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.warta.kb.KbVersion;
 import org.warta.model.Page;
 import org.warta.pipeline.Pipeline;
 import org.warta.read.InputException;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.warta.actor.Gazetteer;
 import org.warta.kb.KnowledgeBase;
 import org.warta.lang.LanguagePack;
@@ -120,8 +121,22 @@ public final class EventCoder implements Stage {
     }
 
     /** The indexes of the patterns that may start at this token, in priority order (sorted, distinct). */
-    private static int[] candidates(LangData ld, Token tok) {
+    private int[] candidates(LangData ld, Token tok) {
         String lower = tok.lower();
+        Map<String, int[]> cache = candidateCache.computeIfAbsent(ld.morphology(), m -> new ConcurrentHashMap<>());
+        int[] hit = cache.get(lower);
+        if (hit != null) return hit;
+        int[] found = findCandidates(ld, lower);
+        if (cache.size() >= CANDIDATE_CACHE_MAX) cache.clear(); // bounded: a long run meets ever new words
+        cache.put(lower, found);
+        return found;
+    }
+
+    /** Per language (its analyser, which is unique to it): word → {@link #candidates}. */
+    private final Map<Morphology, Map<String, int[]>> candidateCache = new ConcurrentHashMap<>();
+    private static final int CANDIDATE_CACHE_MAX = 200_000;
+
+    private static int[] findCandidates(LangData ld, String lower) {
         int[] exact = ld.byFirst().get(lower);
         List<Morphology.Analysis> as = ld.morphology().analyze(lower);
         if (as.size() == 1 && as.get(0).root().equals(lower)) return exact == null ? NONE : exact;
@@ -283,12 +298,14 @@ public final class EventCoder implements Stage {
     /** The form in which the token matches the term, or null. */
     private static String termForm(LangData ld, Pattern.Term term, Token tok, boolean headline) {
         String lower = tok.lower();
+        List<Morphology.Analysis> analyses = null;
         for (Pattern.Alt a : term.alternatives()) {
             if (a.exact()) {
                 if (lower.equals(a.word())) return ld.morphology().analyze(lower).get(0).form();
                 continue;
             }
-            for (Morphology.Analysis an : ld.morphology().analyze(lower)) {
+            if (analyses == null) analyses = ld.morphology().analyze(lower);
+            for (Morphology.Analysis an : analyses) {
                 if (!an.root().equals(a.word())) continue;
                 if (headline && an.form().equals("base") && "active".equals(a.form())) return "active";
                 if (a.form() == null || a.form().equals(an.form())
