@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.warta.kb.KbVersion;
 import org.warta.model.Page;
 import org.warta.pipeline.Pipeline;
 import org.warta.read.InputException;
@@ -88,7 +89,7 @@ abstract class BatchCommand implements Callable<Integer> {
             String warning = page.meta(Inputs.WARNING);
             if (warning != null) progress.warn(page.name() + ": warning: " + warning);
             try {
-                progress.coded(write(pipeline, forced(page), date, out, kbVersion));
+                progress.coded(write(pipeline, forced(page, lang), date, out, kbVersion));
             } catch (InputException e) {
                 progress.failed(e.getMessage());
             } catch (RuntimeException e) {
@@ -104,7 +105,8 @@ abstract class BatchCommand implements Callable<Integer> {
         return progress.failed == 0 ? 0 : 1;
     }
 
-    private Page forced(Page page) {
+    /** The page with its language forced to {@code lang} (as --lang does); the page itself when lang is null. */
+    static Page forced(Page page, String lang) {
         if (lang == null) return page;
         Map<String, String> meta = new HashMap<>(page.meta());
         meta.put("language", lang.toLowerCase(Locale.ROOT));

@@ -31,7 +31,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (code, article, annotate, eval)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (code, article, annotate, ingest, recode, watch, events, stories, search, export, serve, eval)");
     }
 
     public static void main(String[] args) {
@@ -53,6 +53,16 @@ public final class Main implements Runnable {
         cl.addSubcommand("code", new CodeCommand(env));
         cl.addSubcommand("article", new ArticleCommand(env));
         cl.addSubcommand("annotate", new AnnotateCommand(env));
+        // the store (warta-store)
+        cl.addSubcommand("ingest", new IngestCommand(env));
+        cl.addSubcommand("recode", new RecodeCommand(env));
+        cl.addSubcommand("watch", new WatchCommand(env));
+        cl.addSubcommand("events", new EventsQueryCommand(env));
+        cl.addSubcommand("stories", new StoriesCommand(env));
+        cl.addSubcommand("search", new SearchCommand(env));
+        cl.addSubcommand("export", new ExportCommand(env));
+        // the explorer (warta-server)
+        cl.addSubcommand("serve", new ServeCommand(env));
         CommandLine eval = new CommandLine(new EvalCommand());
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("linking", new LinkingCommand(env));

@@ -13,6 +13,8 @@ final class Progress {
     private long lastDraw;
     private boolean drawn;
     int read, coded, failed, events;
+    /** Replaces the counter line (e.g. ingest's new/updated/duplicate counts); null for the default. */
+    java.util.function.Supplier<String> line;
 
     Progress(PrintStream err, boolean tty) {
         this.err = err;
@@ -39,6 +41,12 @@ final class Progress {
         err.println("warta: " + message);
     }
 
+    /** Redraws the counter after counts changed elsewhere. */
+    void tick(int n) {
+        read = n;
+        tick();
+    }
+
     private void tick() {
         if (tty) {
             long now = System.nanoTime();
@@ -61,6 +69,7 @@ final class Progress {
     }
 
     String counts() {
+        if (line != null) return line.get();
         return read + " read, " + coded + " coded, " + failed + " failed, " + events + " events";
     }
 

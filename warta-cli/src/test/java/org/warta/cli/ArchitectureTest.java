@@ -23,6 +23,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCliDependsOnTheStore() {
+        // warta-cli → warta-store → warta-core: the core never reaches into the store
+        noClasses().that().resideInAPackage("org.warta..").and().resideOutsideOfPackage("org.warta.store..")
+                .and().resideOutsideOfPackage("org.warta.cli..")
+                .and().resideOutsideOfPackage("org.warta.server..")
+                .should().dependOnClassesThat().resideInAPackage("org.warta.store..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnTheServer() {
+        // warta-server (the explorer) sits on top: only the CLI's serve command starts it
+        noClasses().that().resideInAPackage("org.warta..").and().resideOutsideOfPackage("org.warta.server..")
+                .and().doNotHaveFullyQualifiedName("org.warta.cli.ServeCommand")
+                .should().dependOnClassesThat().resideInAPackage("org.warta.server..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theModelDependsOnNothingElseInWarta() {
         noClasses().that().resideInAPackage("org.warta.model..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.warta..")
@@ -36,5 +55,7 @@ class ArchitectureTest {
         assertThat(CLASSES.contain("org.warta.Warta")).isTrue();
         assertThat(CLASSES.contain("org.warta.model.Event")).isTrue();
         assertThat(CLASSES.contain("org.warta.cli.Main")).isTrue();
+        assertThat(CLASSES.contain("org.warta.store.Store")).isTrue();
+        assertThat(CLASSES.contain("org.warta.server.WartaServer")).isTrue();
     }
 }

@@ -141,7 +141,6 @@ public final class CorefResolver implements Stage {
      * article's date ("Trump"), becomes a mention of that person.
      */
     private void addShortNames(Doc doc, List<EntityMention> ms, LocalDate date) {
-        Map<String, Set<String>> kbTokens = kb.nameTokens(date);
         List<EntityMention> added = new ArrayList<>();
         for (Token t : doc.tokens()) {
             if (!t.isWord() || !t.isCapitalised() || t.text().length() < 3 || inside(ms, t.start())) continue;
@@ -160,8 +159,8 @@ public final class CorefResolver implements Stage {
                         new Actor(t.text(), a.code(), a.sector(), a.name(), a.wikidata()), ante.office(), ms.indexOf(ante)));
                 continue;
             }
-            Set<String> ids = kbTokens.get(w);
-            if (ids != null && ids.size() == 1 && !partOfLongerName(doc.tokens(), t)) {
+            Set<String> ids = kb.nameTokenPeople(w, date);
+            if (ids.size() == 1 && !partOfLongerName(doc.tokens(), t)) {
                 KnowledgeBase.Person p = kb.term(ids.iterator().next(), date).orElseThrow();
                 added.add(new EntityMention(t.start(), t.end(), t.text(), Kind.PERSON,
                         new Actor(t.text(), p.country(), p.sector(), p.name(), p.wikidata()), p.office(), -1));
@@ -178,7 +177,6 @@ public final class CorefResolver implements Stage {
      * that, the one person of the knowledge base in office on the article's date with that name word.
      */
     private void linkTaggedShortNames(List<EntityMention> ms, LocalDate date) {
-        Map<String, Set<String>> kbTokens = null;
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);
             Actor a = m.actor();
@@ -199,9 +197,8 @@ public final class CorefResolver implements Stage {
             }
             if (linked) continue;
             // else exactly one person in office on the article's date with that name word ("Trump")
-            if (kbTokens == null) kbTokens = kb.nameTokens(date);
-            Set<String> ids = kbTokens.get(w);
-            if (ids != null && ids.size() == 1) {
+            Set<String> ids = kb.nameTokenPeople(w, date);
+            if (ids.size() == 1) {
                 KnowledgeBase.Person p = kb.term(ids.iterator().next(), date).orElseThrow();
                 ms.set(i, new EntityMention(m.start(), m.end(), m.text(), Kind.PERSON,
                         new Actor(m.text(), p.country(), p.sector(), p.name(), p.wikidata()), p.office(), -1));

@@ -329,13 +329,44 @@ public final class KnowledgeBase {
      */
     public Map<String, Set<String>> nameTokens(LocalDate date) {
         Map<String, Set<String>> out = new HashMap<>();
+        for (Map.Entry<String, List<Person>> e : nameTokenTerms().entrySet()) {
+            Set<String> ids = namedBy(e.getValue(), date);
+            if (!ids.isEmpty()) out.put(e.getKey(), ids);
+        }
+        return out;
+    }
+
+    /**
+     * The ids of the people in office on the date with the lower-cased name token (as in
+     * {@link #nameTokens(LocalDate)}), without building the whole map: empty when none.
+     */
+    public Set<String> nameTokenPeople(String token, LocalDate date) {
+        List<Person> terms = nameTokenTerms().get(token);
+        return terms == null ? Set.of() : namedBy(terms, date);
+    }
+
+    private static Set<String> namedBy(List<Person> terms, LocalDate date) {
+        Set<String> ids = new HashSet<>();
+        for (Person p : terms) if (p.inOffice(date)) ids.add(p.id());
+        return ids;
+    }
+
+    /** Name token → every term of a person with that name word, built once on first use (the KB is immutable). */
+    private volatile Map<String, List<Person>> nameTokenTerms;
+
+    private Map<String, List<Person>> nameTokenTerms() {
+        Map<String, List<Person>> index = nameTokenTerms;
+        if (index != null) return index;
+        index = new HashMap<>();
         for (List<Person> terms : people.values())
             for (Person p : terms)
-                if (p.inOffice(date))
-                    for (String tok : p.name().split("[\\s-]+"))
-                        if (tok.length() > 2 && Character.isUpperCase(tok.charAt(0))
-                                && !commonNameWords.contains(tok.toLowerCase(Locale.ROOT)))
-                            out.computeIfAbsent(tok.toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(p.id());
-        return out;
+                for (String tok : p.name().split("[\\s-]+"))
+                    if (tok.length() > 2 && Character.isUpperCase(tok.charAt(0))
+                            && !commonNameWords.contains(tok.toLowerCase(Locale.ROOT))) {
+                        List<Person> list = index.computeIfAbsent(tok.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1) != p) list.add(p);
+                    }
+        nameTokenTerms = index;
+        return index;
     }
 }

@@ -75,9 +75,14 @@ public final class Morphology {
      * word itself as a base form.
      */
     public List<Analysis> analyze(String word) {
+        List<Analysis> hit = cache.get(word); // keys are lower case: a hit means the word was already lower case
+        if (hit != null) return hit;
         String w = word.toLowerCase(Locale.ROOT);
+        if (cache.size() >= CACHE_MAX) cache.clear(); // bounded: a long run meets ever new words
         return cache.computeIfAbsent(w, this::compute);
     }
+
+    private static final int CACHE_MAX = 200_000;
 
     /** The best root: the first known reading's root, else the word. */
     public String root(String word) {

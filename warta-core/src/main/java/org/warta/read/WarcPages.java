@@ -30,9 +30,9 @@ import org.warta.model.Page;
  * {@code Content-Length}, a truncated file) ends the file with an error naming it and the record; the
  * pages read before it are kept.
  */
-final class WarcPages {
+public final class WarcPages {
     /** Metadata key of the crawl date (the record's {@code WARC-Date}). */
-    static final String FETCHED = "fetched";
+    public static final String FETCHED = "fetched";
     static final long DEFAULT_MAX_DECOMPRESSED = 4L << 30;
     static final int DEFAULT_MAX_RECORDS = 1_000_000;
 
@@ -51,8 +51,14 @@ final class WarcPages {
         return head.length >= 5 && head[0] == 'W' && head[1] == 'A' && head[2] == 'R' && head[3] == 'C' && head[4] == '/';
     }
 
-    /** Reads every HTML response of a WARC stream; {@code raw} may be gzipped (one or many members). */
-    static void read(String name, InputStream raw, Consumer<Page> ok, Consumer<InputException> failed) {
+    /**
+     * Reads every HTML response of a WARC stream, as {@link Inputs} does for a {@code .warc} or
+     * {@code .warc.gz} file; {@code raw} may be gzipped (one or many members). Pages are handed to
+     * {@code ok} one at a time as they are read (nothing is held), problems to {@code failed}, each naming
+     * {@code name} and the record; a broken record ends the stream, keeping the pages before it. The
+     * stream is closed at the end. The crawl date is in the page's metadata under {@link #FETCHED}.
+     */
+    public static void read(String name, InputStream raw, Consumer<Page> ok, Consumer<InputException> failed) {
         int record = 0;
         int pages = 0;
         long limit = Inputs.maxBytes();

@@ -124,11 +124,76 @@ public final class TimeRecognizer {
     private static final String NO_NUM_BEFORE = "(?<![\\p{N}][.,])(?<![\\p{L}\\p{N}])";
     private static final String YEAR_END = "(?![\\p{N}])(?![.,]\\p{N})";
 
+    /**
+     * A pattern compiled twice: case-insensitive for any text, and over lower-cased literals for text
+     * lower-cased by {@link Subject} (the fast path: no case folding per character while matching).
+     */
+    private record Pat(Pattern ci, Pattern lower) {
+        static Pat of(String regex) {
+            return new Pat(Pattern.compile(regex, FLAGS), Pattern.compile(lowerQuoted(regex)));
+        }
+
+        /** The regex with the text of its {@code \\Q...\\E} literals folded as {@link Subject} folds text. */
+        private static String lowerQuoted(String regex) {
+            StringBuilder sb = new StringBuilder(regex.length());
+            int i = 0;
+            while (true) {
+                int q = regex.indexOf("\\Q", i);
+                if (q < 0) break;
+                int e = regex.indexOf("\\E", q + 2);
+                if (e < 0) e = regex.length();
+                sb.append(regex, i, q + 2);
+                for (int k = q + 2; k < e; k++) sb.append(Subject.fold(regex.charAt(k)));
+                i = e;
+            }
+            return sb.append(regex.substring(i)).toString();
+        }
+    }
+
+    /**
+     * The text being matched: when every character folds to one character the way case-insensitive
+     * matching folds it, the patterns run without case folding on a folded copy (same length, same
+     * offsets); groups are always read from the original text, so results are those of case-insensitive
+     * matching on the original.
+     */
+    private static final class Subject {
+        final String text;
+        final String folded; // null: match the original case-insensitively
+
+        Subject(String text) {
+            this.text = text;
+            char[] cs = new char[text.length()];
+            boolean ok = true;
+            for (int i = 0; i < cs.length && ok; i++) {
+                char c = text.charAt(i);
+                if (Character.isSurrogate(c) || Character.toLowerCase(c) != fold(c)) ok = false;
+                cs[i] = fold(c);
+            }
+            this.folded = ok ? new String(cs) : null;
+        }
+
+        /** How {@code CASE_INSENSITIVE | UNICODE_CASE} compares a character. */
+        static char fold(char c) {
+            return Character.toLowerCase(Character.toUpperCase(c));
+        }
+
+        Matcher matcher(Pat p) {
+            return folded != null ? p.lower().matcher(folded) : p.ci().matcher(text);
+        }
+
+        /** The group's text in the original (not folded) text, or null. */
+        String group(Matcher m, String name) {
+            int s = m.start(name);
+            return s < 0 ? null : text.substring(s, m.end(name));
+        }
+    }
+
     /** The compiled patterns of one language. */
     private static final class Grammar {
         final TimeLexicon lx;
-        final Pattern weekdayParen, dayMonth, monthDayP, numeric, monthYear, monthAlone, yearP, weekdayAlone,
-                relative, amount, setWeekday, clock, modUnit, modBefore, partAfter, between;
+        final Pat weekdayParen, dayMonth, monthDayP, numeric, monthYear, monthAlone, yearP, weekdayAlone,
+                relative, amount, setWeekday, clock, modUnit;
+        final Pattern modBefore, partAfter, between;
         final Set<String> monthContext, pastAfter, futureAfter, thisAfter, pastBefore, futureBefore, thisBefore,
                 ago, later, notYearBefore, notYearAfter, notAmountBefore, am, pm, starts, mids, ends;
 
@@ -144,23 +209,23 @@ public final class TimeRecognizer {
             String shiftAfter = lx.alt("past_after", "future_after", "this_after");
             String yearTail = "(?<y>\\d{4})" + YEAR_END;
 
-            weekdayParen = Pattern.compile(L + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s*\\(\\s*(?<a>\\d{1,2})\\s*(?<sep>[/.\\-])\\s*"
-                    + "(?<b>\\d{1,2})(?:\\s*\\k<sep>\\s*(?<y>\\d{4}|\\d{2}))?\\s*\\)", FLAGS);
-            dayMonth = Pattern.compile(L + "(?:" + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s+)?(?:" + lx.alt("date_prefix") + "\\s+)?"
+            weekdayParen = Pat.of(L + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s*\\(\\s*(?<a>\\d{1,2})\\s*(?<sep>[/.\\-])\\s*"
+                    + "(?<b>\\d{1,2})(?:\\s*\\k<sep>\\s*(?<y>\\d{4}|\\d{2}))?\\s*\\)");
+            dayMonth = Pat.of(L + "(?:" + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s+)?(?:" + lx.alt("date_prefix") + "\\s+)?"
                     + NO_NUM_BEFORE + "(?<d>\\d{1,2})" + ord + "\\s*(?:" + lx.alt("day_month_link") + "\\s+)?(?<m>"
-                    + anyMonth + ")(?:\\s*,?\\s*" + yearTail + ")?", FLAGS);
-            monthDayP = Pattern.compile(L + "(?:(?<wd>" + wd + ")\\s*,?\\s+)?(?<m>" + anyMonth + ")\\s*(?<d>\\d{1,2})"
-                    + ord + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*,\\s*" + yearTail + "|\\s+(?<y2>\\d{4})" + YEAR_END + ")?", FLAGS);
-            numeric = Pattern.compile(NO_NUM_BEFORE + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>" + yearTail, FLAGS);
-            monthYear = Pattern.compile(L + "(?:" + lx.alt("month_prefix") + "\\s+)?(?<m>" + anyMonth + ")\\s*,?\\s+" + yearTail, FLAGS);
-            monthAlone = Pattern.compile(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?(?<pfx>" + lx.alt("month_prefix") + "\\s+)?(?<m>"
-                    + names + ")" + R + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?", FLAGS);
-            yearP = Pattern.compile(NO_NUM_BEFORE + "(?:(?<pfx>" + lx.alt("year_prefix") + ")\\s+)?(?<y>\\d{4})"
+                    + anyMonth + ")(?:\\s*,?\\s*" + yearTail + ")?");
+            monthDayP = Pat.of(L + "(?:(?<wd>" + wd + ")\\s*,?\\s+)?(?<m>" + anyMonth + ")\\s*(?<d>\\d{1,2})"
+                    + ord + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*,\\s*" + yearTail + "|\\s+(?<y2>\\d{4})" + YEAR_END + ")?");
+            numeric = Pat.of(NO_NUM_BEFORE + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>" + yearTail);
+            monthYear = Pat.of(L + "(?:" + lx.alt("month_prefix") + "\\s+)?(?<m>" + anyMonth + ")\\s*,?\\s+" + yearTail);
+            monthAlone = Pat.of(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?(?<pfx>" + lx.alt("month_prefix") + "\\s+)?(?<m>"
+                    + names + ")" + R + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?");
+            yearP = Pat.of(NO_NUM_BEFORE + "(?:(?<pfx>" + lx.alt("year_prefix") + ")\\s+)?(?<y>\\d{4})"
                     + "(?:(?<dec>" + lx.alt("decade_suffix") + ")" + R + ")?" + YEAR_END + "(?![\\p{L}])(?:\\s+(?<suf>"
-                    + lx.alt("year_suffix") + ")" + R + ")?", FLAGS);
-            weekdayAlone = Pattern.compile(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?" + wdPfx + "(?<wd>" + wd + ")" + R
-                    + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?", FLAGS);
-            relative = Pattern.compile(L + "(?<r>" + TimeLexicon.alt(lx.relatives.keySet()) + ")" + R, FLAGS);
+                    + lx.alt("year_suffix") + ")" + R + ")?");
+            weekdayAlone = Pat.of(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?" + wdPfx + "(?<wd>" + wd + ")" + R
+                    + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?");
+            relative = Pat.of(L + "(?<r>" + TimeLexicon.alt(lx.relatives.keySet()) + ")" + R);
             List<String> numWords = new ArrayList<>(), vague = new ArrayList<>(), prefixes = new ArrayList<>();
             lx.numbers.forEach((w, n) -> {
                 if (n.kind().equals("vague")) vague.add(w);
@@ -171,22 +236,22 @@ public final class TimeRecognizer {
             String numPhrase = nw + "(?:[\\s-]+" + nw + ")*";
             String unit = TimeLexicon.alt(lx.units.keySet());
             String unitEnd = "(?![\\p{L}\\p{N}])(?!-\\p{L})";
-            amount = Pattern.compile(L + "(?:(?<ap>" + lx.alt("approx") + ")\\s+)?(?:(?<set>" + lx.alt("set_prefix") + ")\\s+)?"
+            amount = Pat.of(L + "(?:(?<ap>" + lx.alt("approx") + ")\\s+)?(?:(?<set>" + lx.alt("set_prefix") + ")\\s+)?"
                     + "(?:(?<vu>" + TimeLexicon.alt(lx.vagueUnits.keySet()) + ")" + R
                     + "|(?:(?<num>" + numPhrase + "|" + TimeLexicon.alt(vague) + ")\\s+|" + NO_NUM_BEFORE
                     + "(?<dig>\\d+(?:[.,]\\d+)?)\\s*|(?<pf>" + TimeLexicon.alt(prefixes) + "))?(?<u>" + unit + ")" + unitEnd + ")"
-                    + "(?:\\s+(?<off>" + lx.alt("ago", "later") + ")" + R + ")?", FLAGS);
-            setWeekday = Pattern.compile(L + "(?<set>" + lx.alt("set_prefix") + ")\\s+" + wdPfx + "(?<wd>" + wd + ")" + R, FLAGS);
+                    + "(?:\\s+(?<off>" + lx.alt("ago", "later") + ")" + R + ")?");
+            setWeekday = Pat.of(L + "(?<set>" + lx.alt("set_prefix") + ")\\s+" + wdPfx + "(?<wd>" + wd + ")" + R);
             String clockPfx = lx.alt("clock_prefix");
-            clock = Pattern.compile(L + "(?:(?<cp>" + clockPfx + ")\\s+)?" + NO_NUM_BEFORE + "(?<h>\\d{1,2})(?:(?<sep>[.:])(?<mi>\\d{2}))?"
+            clock = Pat.of(L + "(?:(?<cp>" + clockPfx + ")\\s+)?" + NO_NUM_BEFORE + "(?<h>\\d{1,2})(?:(?<sep>[.:])(?<mi>\\d{2}))?"
                     + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*(?<ap>" + lx.alt("am", "pm") + ")(?![\\p{L}]))?(?:\\s+(?<z>"
-                    + lx.alt("clock_zone") + ")" + R + ")?", FLAGS);
+                    + lx.alt("clock_zone") + ")" + R + ")?");
             String mods = lx.alt("start", "mid", "end");
             String unitsMY = TimeLexicon.alt(lx.units.entrySet().stream()
                     .filter(e -> Set.of("Y", "M", "W").contains(e.getValue().designator()) && e.getValue().multiple() == 1)
                     .map(Map.Entry::getKey).toList());
-            modUnit = Pattern.compile(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("unit_determiner") + "\\s+)?(?<u>"
-                    + unitsMY + ")" + R, FLAGS);
+            modUnit = Pat.of(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("unit_determiner") + "\\s+)?(?<u>"
+                    + unitsMY + ")" + R);
             modBefore = Pattern.compile(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("month_prefix") + "\\s+)?$", FLAGS);
             partAfter = Pattern.compile("^\\s*,?\\s*(?<p>" + TimeLexicon.alt(lx.parts.keySet()) + ")" + R, FLAGS);
             between = Pattern.compile("^[\\s,]*(?:" + lx.alt("approx") + "\\s*)?$", FLAGS);
@@ -211,19 +276,20 @@ public final class TimeRecognizer {
 
         List<Found> find(String text, LocalDate anchor) {
             List<Cand> cands = new ArrayList<>();
-            weekdayParen(text, anchor, cands);
-            dayMonth(text, anchor, cands);
-            if (lx.monthDay) monthDay(text, anchor, cands);
-            numeric(text, cands);
-            monthYear(text, cands);
-            monthAlone(text, anchor, cands);
-            years(text, cands);
-            weekdayAlone(text, anchor, cands);
-            relatives(text, anchor, cands);
-            amounts(text, anchor, cands);
-            setWeekday(text, cands);
-            clocks(text, cands);
-            modUnits(text, anchor, cands);
+            Subject text0 = new Subject(text);
+            weekdayParen(text0, anchor, cands);
+            dayMonth(text0, anchor, cands);
+            if (lx.monthDay) monthDay(text0, anchor, cands);
+            numeric(text0, cands);
+            monthYear(text0, cands);
+            monthAlone(text0, anchor, cands);
+            years(text0, cands);
+            weekdayAlone(text0, anchor, cands);
+            relatives(text0, anchor, cands);
+            amounts(text0, anchor, cands);
+            setWeekday(text0, cands);
+            clocks(text0, cands);
+            modUnits(text0, anchor, cands);
             List<Cand> chosen = select(cands);
             chosen = compose(text, chosen);
             return resolve(text, chosen, anchor);
@@ -261,41 +327,45 @@ public final class TimeRecognizer {
             out.add(c);
         }
 
-        private void weekdayParen(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = weekdayParen.matcher(text);
+        private void weekdayParen(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(weekdayParen);
             while (m.find()) {
-                int a = Integer.parseInt(m.group("a")), b = Integer.parseInt(m.group("b"));
+                int a = Integer.parseInt(s.group(m, "a")), b = Integer.parseInt(s.group(m, "b"));
                 int d = lx.dayFirst ? a : b, mo = lx.dayFirst ? b : a;
-                addDate(out, m.start(), m.end(), d, mo, m.group("y"), weekday(m.group("wd")), anchor, 0);
+                addDate(out, m.start(), m.end(), d, mo, s.group(m, "y"), weekday(s.group(m, "wd")), anchor, 0);
             }
         }
 
-        private void dayMonth(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = dayMonth.matcher(text);
+        private void dayMonth(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(dayMonth);
             while (m.find()) {
-                int mo = monthOf(m.group("m"));
+                int mo = monthOf(s.group(m, "m"));
                 if (mo < 0) continue;
                 int end = m.end();
-                addDate(out, m.start(), end, Integer.parseInt(m.group("d")), mo, m.group("y"), weekday(m.group("wd")), anchor, 0);
+                addDate(out, m.start(), end, Integer.parseInt(s.group(m, "d")), mo, s.group(m, "y"), weekday(s.group(m, "wd")), anchor, 0);
             }
         }
 
-        private void monthDay(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = monthDayP.matcher(text);
+        private void monthDay(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(monthDayP);
             while (m.find()) {
-                int mo = monthOf(m.group("m"));
+                int mo = monthOf(s.group(m, "m"));
                 if (mo < 0) continue;
-                String y = m.group("y") != null ? m.group("y") : m.group("y2");
-                addDate(out, m.start(), m.end(), Integer.parseInt(m.group("d")), mo, y, weekday(m.group("wd")), anchor, 1);
+                String y = s.group(m, "y") != null ? s.group(m, "y") : s.group(m, "y2");
+                addDate(out, m.start(), m.end(), Integer.parseInt(s.group(m, "d")), mo, y, weekday(s.group(m, "wd")), anchor, 1);
             }
         }
 
-        private void numeric(String text, List<Cand> out) {
-            Matcher m = numeric.matcher(text);
+        private void numeric(Subject s, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(numeric);
             while (m.find()) {
-                int a = Integer.parseInt(m.group("a")), b = Integer.parseInt(m.group("b"));
+                int a = Integer.parseInt(s.group(m, "a")), b = Integer.parseInt(s.group(m, "b"));
                 int d = lx.dayFirst ? a : b, mo = lx.dayFirst ? b : a;
-                LocalDate date = date(Integer.parseInt(m.group("y")), mo, d);
+                LocalDate date = date(Integer.parseInt(s.group(m, "y")), mo, d);
                 if (date == null) continue;
                 Cand c = new Cand(m.start(), m.end(), "DATE", date.toString(), "day", false, 1);
                 c.written = true;
@@ -303,26 +373,28 @@ public final class TimeRecognizer {
             }
         }
 
-        private void monthYear(String text, List<Cand> out) {
-            Matcher m = monthYear.matcher(text);
+        private void monthYear(Subject s, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(monthYear);
             while (m.find()) {
-                int mo = monthOf(m.group("m"));
-                int y = Integer.parseInt(m.group("y"));
+                int mo = monthOf(s.group(m, "m"));
+                int y = Integer.parseInt(s.group(m, "y"));
                 if (mo < 0 || y < 1000 || y > 2199) continue;
                 out.add(new Cand(m.start(), m.end(), "DATE", month(y, mo), "month", false, 1));
             }
         }
 
-        private void monthAlone(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = monthAlone.matcher(text);
+        private void monthAlone(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(monthAlone);
             while (m.find()) {
-                String name = m.group("m");
+                String name = s.group(m, "m");
                 if (!Character.isUpperCase(name.charAt(0))) continue;
                 int mo = monthOf(name);
                 if (mo < 0) continue;
-                String pre = m.group("pre") == null ? null : TimeLexicon.key(m.group("pre"));
-                String suf = m.group("suf") == null ? null : TimeLexicon.key(m.group("suf"));
-                boolean context = pre != null || m.group("pfx") != null || suf != null
+                String pre = s.group(m, "pre") == null ? null : TimeLexicon.key(s.group(m, "pre"));
+                String suf = s.group(m, "suf") == null ? null : TimeLexicon.key(s.group(m, "suf"));
+                boolean context = pre != null || s.group(m, "pfx") != null || suf != null
                         || monthContext.contains(previousWord(text, m.start()));
                 if (!context) continue;
                 int am = anchor.getMonthValue(), y;
@@ -339,31 +411,33 @@ public final class TimeRecognizer {
             }
         }
 
-        private void years(String text, List<Cand> out) {
-            Matcher m = yearP.matcher(text);
+        private void years(Subject s, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(yearP);
             while (m.find()) {
-                int y = Integer.parseInt(m.group("y"));
-                boolean pfx = m.group("pfx") != null;
+                int y = Integer.parseInt(s.group(m, "y"));
+                boolean pfx = s.group(m, "pfx") != null;
                 int ys = m.start("y");
                 if (pfx ? (y < 1000 || y > 2199) : (y < 1900 || y > 2099)) continue;
                 if (!pfx && notYearBefore.contains(previousWord(text, ys))) continue;
                 if (notYearAfter.contains(nextWord(text, m.end("dec") >= 0 ? m.end("dec") : m.end("y")))) continue;
-                if (m.group("dec") != null) {
+                if (s.group(m, "dec") != null) {
                     if (y % 10 != 0) continue;
                     out.add(new Cand(m.start(), m.end(), "DATE", year(y).substring(0, 3), "decade", false, 3));
                 } else out.add(new Cand(m.start(), m.end(), "DATE", year(y), "year", false, 3));
             }
         }
 
-        private void weekdayAlone(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = weekdayAlone.matcher(text);
+        private void weekdayAlone(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(weekdayAlone);
             while (m.find()) {
-                String name = m.group("wd");
+                String name = s.group(m, "wd");
                 if (!Character.isUpperCase(name.charAt(0))) continue;
                 Integer wd = weekday(name);
                 if (wd == null) continue;
-                String pre = m.group("pre") == null ? null : TimeLexicon.key(m.group("pre"));
-                String suf = m.group("suf") == null ? null : TimeLexicon.key(m.group("suf"));
+                String pre = s.group(m, "pre") == null ? null : TimeLexicon.key(s.group(m, "pre"));
+                String suf = s.group(m, "suf") == null ? null : TimeLexicon.key(s.group(m, "suf"));
                 int diff = wd - anchor.getDayOfWeek().getValue();
                 LocalDate d;
                 if ((pre != null && pastBefore.contains(pre)) || (suf != null && pastAfter.contains(suf)))
@@ -377,10 +451,11 @@ public final class TimeRecognizer {
             }
         }
 
-        private void relatives(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = relative.matcher(text);
+        private void relatives(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(relative);
             while (m.find()) {
-                TimeLexicon.Relative r = lx.relatives.get(TimeLexicon.key(m.group("r")));
+                TimeLexicon.Relative r = lx.relatives.get(TimeLexicon.key(s.group(m, "r")));
                 if (r == null) continue;
                 Cand c = relativeCand(m.start(), m.end(), r.type(), r.value(), anchor);
                 if (c != null) out.add(c);
@@ -413,34 +488,35 @@ public final class TimeRecognizer {
             }
         }
 
-        private void amounts(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = amount.matcher(text);
+        private void amounts(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(amount);
             while (m.find()) {
                 TimeLexicon.Unit u;
                 String n; // number as written in the value, "X" when vague
-                if (m.group("vu") != null) {
-                    u = lx.vagueUnits.get(TimeLexicon.key(m.group("vu")));
+                if (s.group(m, "vu") != null) {
+                    u = lx.vagueUnits.get(TimeLexicon.key(s.group(m, "vu")));
                     n = "X";
                 } else {
-                    u = lx.units.get(TimeLexicon.key(m.group("u")));
-                    if (m.group("num") != null) {
-                        int v = parseNumber(m.group("num"));
+                    u = lx.units.get(TimeLexicon.key(s.group(m, "u")));
+                    if (s.group(m, "num") != null) {
+                        int v = parseNumber(s.group(m, "num"));
                         if (v == 0) continue;
                         n = v < 0 ? "X" : String.valueOf(v);
-                    } else if (m.group("dig") != null) {
-                        n = m.group("dig").replace(',', '.');
+                    } else if (s.group(m, "dig") != null) {
+                        n = s.group(m, "dig").replace(',', '.');
                         if (n.startsWith("0") && !n.startsWith("0.")) continue;
-                    } else if (m.group("pf") != null) n = "1";
-                    else if (m.group("set") != null) n = "1";
+                    } else if (s.group(m, "pf") != null) n = "1";
+                    else if (s.group(m, "set") != null) n = "1";
                     else continue;
                 }
                 if (u == null) continue;
                 // "08 derajat 50 menit": minutes of arc, not of time
-                if (m.group("dig") != null && notAmountBefore.contains(previousWord(text, m.start("dig")))) continue;
+                if (s.group(m, "dig") != null && notAmountBefore.contains(previousWord(text, m.start("dig")))) continue;
                 int start = m.start();
-                if (m.group("set") != null && m.group("ap") != null) start = m.start("set");
-                String off = m.group("off") == null ? null : TimeLexicon.key(m.group("off"));
-                if (m.group("set") != null) {
+                if (s.group(m, "set") != null && s.group(m, "ap") != null) start = m.start("set");
+                String off = s.group(m, "off") == null ? null : TimeLexicon.key(s.group(m, "off"));
+                if (s.group(m, "set") != null) {
                     int end = off != null ? m.start("off") : m.end();
                     out.add(new Cand(start, trimEnd(text, end), "SET", period(n, u), null, false, 2));
                 } else if (off != null) {
@@ -489,26 +565,28 @@ public final class TimeRecognizer {
             return (int) Math.min(lx.numberWords.value(phrase), Integer.MAX_VALUE);
         }
 
-        private void setWeekday(String text, List<Cand> out) {
-            Matcher m = setWeekday.matcher(text);
+        private void setWeekday(Subject s, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(setWeekday);
             while (m.find()) {
-                Integer wd = weekday(m.group("wd"));
+                Integer wd = weekday(s.group(m, "wd"));
                 if (wd != null) out.add(new Cand(m.start(), m.end(), "SET", "XXXX-WXX-" + wd, null, false, 1));
             }
         }
 
-        private void clocks(String text, List<Cand> out) {
-            Matcher m = clock.matcher(text);
+        private void clocks(Subject s, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(clock);
             while (m.find()) {
-                boolean cp = m.group("cp") != null, ap = m.group("ap") != null, zone = m.group("z") != null;
-                String sep = m.group("sep");
-                int h = Integer.parseInt(m.group("h"));
-                int mi = m.group("mi") == null ? 0 : Integer.parseInt(m.group("mi"));
+                boolean cp = s.group(m, "cp") != null, ap = s.group(m, "ap") != null, zone = s.group(m, "z") != null;
+                String sep = s.group(m, "sep");
+                int h = Integer.parseInt(s.group(m, "h"));
+                int mi = s.group(m, "mi") == null ? 0 : Integer.parseInt(s.group(m, "mi"));
                 boolean daypart = partAfter.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 30))).find();
                 boolean ok = ap || zone || (cp && (sep != null || daypart)) || (":".equals(sep) && !cp);
                 if (!ok || h > 24 || mi > 59) continue;
                 if (ap) {
-                    String k = TimeLexicon.key(m.group("ap"));
+                    String k = TimeLexicon.key(s.group(m, "ap"));
                     if (h > 12) continue;
                     if (pm.contains(k) && h < 12) h += 12;
                     if (am.contains(k) && h == 12) h = 0;
@@ -525,10 +603,11 @@ public final class TimeRecognizer {
             return String.format(Locale.ROOT, "@T%02d:%02d", h, mi);
         }
 
-        private void modUnits(String text, LocalDate anchor, List<Cand> out) {
-            Matcher m = modUnit.matcher(text);
+        private void modUnits(Subject s, LocalDate anchor, List<Cand> out) {
+            String text = s.text;
+            Matcher m = s.matcher(modUnit);
             while (m.find()) {
-                TimeLexicon.Unit u = lx.units.get(TimeLexicon.key(m.group("u")));
+                TimeLexicon.Unit u = lx.units.get(TimeLexicon.key(s.group(m, "u")));
                 if (u == null) continue;
                 String spec = u.designator() + "+0";
                 Cand c = relativeCand(m.start(), m.end(), "DATE", spec, anchor);

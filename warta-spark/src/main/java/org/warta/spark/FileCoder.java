@@ -19,7 +19,6 @@ import org.warta.model.Event;
 import org.warta.model.Page;
 import org.warta.pipeline.Pipeline;
 import org.warta.read.InputException;
-import org.warta.read.WarcAccess;
 
 /**
  * Codes one WARC file on an executor, lazily: records are read one at a time and their rows handed on, so
@@ -58,7 +57,7 @@ final class FileCoder implements Serializable {
 
     /** The page's WARC-Date, or null. */
     static Instant fetched(Page page) {
-        String v = page.meta(WarcAccess.FETCHED);
+        String v = page.meta(org.warta.read.WarcPages.FETCHED);
         if (v == null || v.isBlank()) return null;
         try {
             return java.time.OffsetDateTime.parse(v.strip()).toInstant();

@@ -10,7 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.warta.model.Page;
 import org.warta.read.InputException;
-import org.warta.read.WarcAccess;
 
 /**
  * A WARC stream as an iterator of pages and errors, for Spark's lazy {@code flatMap}: the core's WARC
@@ -45,7 +44,7 @@ final class WarcPages implements Iterator<WarcPages.Item>, Closeable {
         this.in = in;
         Thread reader = new Thread(() -> {
             try {
-                WarcAccess.read(name, in, p -> put(new Item(p, null)), e -> put(new Item(null, e)));
+                org.warta.read.WarcPages.read(name, in, p -> put(new Item(p, null)), e -> put(new Item(null, e)));
             } catch (Stopped e) {
                 return;
             } catch (RuntimeException | Error e) {

@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.warta.Warta;
-import org.warta.cli.KbVersion;
+import org.warta.kb.KbVersion;
 
 /**
  * The Spark job: codes WARC / WARC.gz files with the same pipeline as {@code warta code} and writes Parquet.

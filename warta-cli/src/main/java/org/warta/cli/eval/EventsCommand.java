@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.warta.cli.Env;
-import org.warta.cli.KbVersion;
+import org.warta.kb.KbVersion;
 import org.warta.io.Json;
 import org.warta.pipeline.Pipeline;
 import picocli.CommandLine.Command;

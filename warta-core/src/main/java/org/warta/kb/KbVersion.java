@@ -1,4 +1,4 @@
-package org.warta.cli;
+package org.warta.kb;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,8 @@ import org.warta.Warta;
 /**
  * The knowledge-base version written into every event's {@code coder.kb}: the first line of the built-in
  * resource {@code warta/kb/VERSION} when the KB ships one, else {@code builtin-<warta version>}; with
- * {@code --kb} directories, {@code +user} is appended (the user's files are not versioned by Warta).
+ * {@code --kb} directories, {@code +user} is appended (the user's files are not versioned by Warta). Used by
+ * {@code warta code} and the Spark job, so that both write the same value.
  */
 public final class KbVersion {
     private KbVersion() {}

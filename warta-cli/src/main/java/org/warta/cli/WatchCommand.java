@@ -1,0 +1,101 @@
+package org.warta.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.warta.pipeline.Pipeline;
+import org.warta.store.Ingester;
+import org.warta.store.Store;
+import org.warta.store.StoryAssigner;
+import org.warta.store.watch.RomeFeedParser;
+import org.warta.store.watch.SafeFetcher;
+import org.warta.store.watch.Watcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = {"Poll RSS/Atom feeds and ingest the new articles they link to, politely (robots.txt, a per-host rate limit, "
+                + "conditional GET, a real User-Agent, timeouts) and safely (no private or loopback addresses unless --allow-private, "
+                + "at most 5 redirects, size limits). Holds the embedded store while it runs.",
+                "Example: warta watch --feeds feeds.txt --every 15m"})
+final class WatchCommand extends StoreCommand {
+    @Option(names = "--feeds", required = true, paramLabel = "FILE", description = "One feed URL a line; # starts a comment.")
+    Path feeds;
+
+    @Option(names = "--every", paramLabel = "DURATION", description = "Time between polls: 30s, 15m, 1h (default: ${DEFAULT-VALUE}).")
+    String every = "15m";
+
+    @Option(names = "--once", description = "Poll once and exit.")
+    boolean once;
+
+    @Option(names = "--allow-private", description = "Also fetch from loopback, private and link-local addresses (e.g. an intranet feed).")
+    boolean allowPrivate;
+
+    @Option(names = "--host-interval", paramLabel = "DURATION", description = "Least time between two requests to one host (default: ${DEFAULT-VALUE}; "
+            + "a robots.txt Crawl-delay can raise it).")
+    String hostInterval = "2s";
+
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Largest feed or page body, after decompression (default: ${DEFAULT-VALUE}).")
+    long maxBytes = 10L * 1024 * 1024;
+
+    @Option(names = "--kb", paramLabel = "DIR", description = "A directory with your own kb/ and lang/ files (repeatable).")
+    List<Path> kb = new ArrayList<>();
+
+    WatchCommand(Env env) {
+        super(env);
+    }
+
+    static Duration duration(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT));
+            long n = Long.parseLong(t.substring(0, t.length() - 1));
+            return switch (t.charAt(t.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> throw new IllegalArgumentException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a duration such as 30s, 15m or 1h");
+        }
+    }
+
+    @Override
+    int run() throws Exception {
+        Duration period, interval;
+        List<URI> list;
+        try {
+            period = duration(every);
+            interval = duration(hostInterval);
+            list = Watcher.readFeeds(feeds);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new ParameterException(spec.commandLine(), "--feeds " + feeds + ": cannot read it: " + e.getMessage());
+        }
+        if (list.isEmpty()) throw new ParameterException(spec.commandLine(), "--feeds " + feeds + ": no feed URL in it");
+        try (Store s = store.open(commandLine())) {
+            SafeFetcher fetcher = new SafeFetcher(new SafeFetcher.Policy(allowPrivate, interval, maxBytes, Duration.ofSeconds(30)));
+            Watcher watcher = new Watcher(s, fetcher, new RomeFeedParser(), m -> env.err().println("warta: watch: " + m));
+            while (true) {
+                LocalDate today = LocalDate.now();
+                Pipeline pipeline = env.pipelines().create(today, kb);
+                Progress progress = new Progress(env.err(), env.errIsTerminal());
+                Ingester in = new Ingester(s, pipeline, StoryAssigner.perEvent(), KbVersion.of(kb), today, 50, IngestCommand.listener(progress));
+                progress.line = () -> in.report().summary();
+                Watcher.Poll p = watcher.poll(list, in);
+                IngestCommand.finish(env, progress, in.finish());
+                env.err().println("warta: watch: " + p.feeds() + " feeds (" + p.notModified() + " not modified), " + p.entries()
+                        + " entries, " + p.fetched() + " fetched, " + p.skipped() + " already stored, " + p.failed() + " failed");
+                if (once) return p.failed() > 0 ? 1 : 0;
+                Thread.sleep(period.toMillis());
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.warta.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.warta.model.Event;
+
+/**
+ * Groups reports (the events of different articles) into stories: the reports of one real-world event.
+ * The store calls it after each ingest batch with every stored event in the batch's date window (widened
+ * by {@link #windowDays()}) and every event already in a story that reaches into that window; it then
+ * keeps story ids stable (a re-formed story inherits the id of the stored story it shares most events
+ * with). Implementations must be deterministic: the same reports in any order give the same groups.
+ */
+public interface StoryAssigner {
+
+    /** One report: an event with the article it comes from. */
+    record Report(String articleId, String url, String outlet, LocalDate published, Event event) {}
+
+    /** Groups the reports; each inner list is one story. Every report is in exactly one group. */
+    List<List<Report>> group(Collection<Report> reports);
+
+    /** How many days around a batch's events the store re-groups. */
+    default int windowDays() {
+        return 7;
+    }
+
+    /** Version of the linking method, kept in the store's metadata. */
+    default String version() {
+        return "per-event-1";
+    }
+
+    /** The trivial default: one story per event (replaced by cross-article linking). */
+    static StoryAssigner perEvent() {
+        return reports -> {
+            List<List<Report>> out = new ArrayList<>(reports.size());
+            for (Report r : reports) out.add(List.of(r));
+            return out;
+        };
+    }
+}
