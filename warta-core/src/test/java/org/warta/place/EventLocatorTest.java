@@ -71,4 +71,24 @@ class EventLocatorTest {
         assertThat(e.location().resolution()).isEqualTo("city");
         assertThat(e.size()).containsEntry("arrested", 25L);
     }
+
+    @Test
+    void aPlaceBeforeAnAccordingToSourceStillLocatesTheReportedAct() {
+        Doc d = doc("Sebuah paragraf pembuka.\n\nDi kota Surabaya, menurut juru bicara Kepolisian Daerah Jawa Timur, "
+                + "polisi menangkap tiga pengedar narkoba pada Jumat malam.");
+        assertThat(d.quotes()).as("the source makes a quote").anyMatch(q -> "menurut".equalsIgnoreCase(q.cue()));
+        Event e = only(d, "COERCE");
+        assertThat(e.location()).isNotNull();
+        assertThat(e.location().text()).isEqualTo("Surabaya");
+        assertThat(e.location().country()).isEqualTo("IDN");
+    }
+
+    @Test
+    void aPlaceOutsideWhatASpeakerSaysIsNotTheReportedActsPlace() {
+        Doc d = doc("Sebuah paragraf pembuka.\n\nDi Jakarta, Menteri Luar Negeri Sugiono mengatakan bahwa tentara Rusia "
+                + "menyerang kota Kharkiv kemarin.");
+        for (Event e : d.events())
+            if (e.type().equals("ASSAULT") && e.location() != null) assertThat(e.location().country()).isNotEqualTo("IDN");
+        assertThat(d.events()).extracting(Event::type).contains("ASSAULT");
+    }
 }
