@@ -67,6 +67,7 @@ public final class EventLocator implements Stage {
             if (e.resolved() && !KnowledgeBase.SPECIAL_CODES.contains(e.actor().code())) context.add(e.actor().code());
         PlaceGazetteer.Place dl = PlaceRecognizer.dateline(gazetteer, doc, context);
         Location dateline = dl == null ? null : dl.location(doc.article().dateline());
+        String home = homeCountry(doc, dateline);
         int lead = -1;
         for (Sentence s : doc.sentences())
             if (s.paragraph() > 0) {
@@ -78,14 +79,14 @@ public final class EventLocator implements Stage {
         List<Event> out = new ArrayList<>();
         for (Event e : doc.events()) {
             EventMention m = e.mentions().get(0);
-            Location loc = locate(doc, pw, brk, voices, m, triggers);
+            Location loc = locate(doc, pw, brk, voices, home, m, triggers);
             if (loc == null && m.sentence() == lead) loc = dateline;
             out.add(loc == null ? e : e.withLocation(loc));
         }
         doc.setEvents(out);
     }
 
-    private Location locate(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, List<Quote> voices, EventMention m,
+    private Location locate(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, List<Quote> voices, String home, EventMention m,
                             List<Integer> triggers) {
         Sentence s = doc.sentences().get(m.sentence());
         Location best = null;
@@ -115,7 +116,42 @@ public final class EventLocator implements Stage {
                 bestDistance = d;
             }
         }
+        if (best != null || home == null) return best;
+        // a place the name tagger found that no gazetteer lists ("di kawasan Monas"): in the article's country
+        for (EntityMention e : doc.entities()) {
+            if (e.start() < s.start() || e.end() > s.end() || e.kind() != EntityMention.Kind.PLACE) continue;
+            if (e.actor() != null && e.actor().code() != null) continue;
+            boolean overlaps = false;
+            for (int[] t : taken) overlaps |= t[0] < e.end() && e.start() < t[1];
+            if (overlaps) continue;
+            String prep = PlaceRecognizer.preposition(doc.text(), e.start(), pw);
+            int d = distance(doc, pw, brk, voices, m, e.start(), e.end(), prep, triggers);
+            if (d < bestDistance) {
+                best = new Location(e.text(), home, "place");
+                bestDistance = d;
+            }
+        }
         return best;
+    }
+
+    /**
+     * The country an unlisted local place most likely lies in: the country of most of the article's resolved
+     * place mentions, else the dateline's, else null (the name tagger's places then stay unlocated).
+     */
+    static String homeCountry(Doc doc, Location dateline) {
+        Map<String, Integer> n = new HashMap<>();
+        for (PlaceMention p : doc.places()) if (p.place().country() != null) n.merge(p.place().country(), 1, Integer::sum);
+        String best = null;
+        int most = 0;
+        for (PlaceMention p : doc.places()) {
+            String c = p.place().country();
+            if (c != null && n.get(c) > most) {
+                best = c;
+                most = n.get(c);
+            }
+        }
+        if (best != null) return best;
+        return dateline == null ? null : dateline.country();
     }
 
     /**
