@@ -26,7 +26,8 @@ import org.warta.pipeline.Stage;
  * Sets where each event happened: the place after a preposition of place or direction ("di", "ke", "in",
  * "to") nearest to the trigger in the trigger's sentence and quote (a source named with "menurut" or
  * "according to" is no other voice: its report keeps the sentence's place), within {@value #MAX_WORDS} words; else
- * a site or institution of the knowledge base in that position ("di Gedung Putih"); else, for an event of
+ * a site or institution of the knowledge base in that position ("di Gedung Putih"); else a place only the name
+ * tagger found there, in the country of most of the article's places ({@link #homeCountry}); else, for an event of
  * the lead sentence only, the dateline's place (where the reporter says the news was made). A place merely
  * mentioned (an actor, "pasukan dari Rusia", a place in another clause far away) is not the location. Runs
  * after the event coder, on one-mention events, before they are merged.
