@@ -107,11 +107,7 @@ public final class EventLocator implements Stage {
             if (e.start() < s.start() || e.end() > s.end() || !e.resolved()) continue;
             if (e.kind() != EntityMention.Kind.ORGANISATION && e.kind() != EntityMention.Kind.COUNTRY) continue;
             if (KnowledgeBase.SPECIAL_CODES.contains(e.actor().code())) continue;
-            boolean overlaps = false;
-            for (int[] t : taken) overlaps |= t[0] < e.end() && e.start() < t[1];
-            if (overlaps) continue;
-            String prep = PlaceRecognizer.preposition(doc.text(), e.start(), pw);
-            int d = distance(doc, pw, brk, voices, m, e.start(), e.end(), prep, triggers);
+            int d = entityDistance(doc, pw, brk, voices, m, taken, triggers, e);
             if (d < bestDistance) {
                 best = new Location(e.text(), e.actor().code(), "place");
                 bestDistance = d;
@@ -122,17 +118,21 @@ public final class EventLocator implements Stage {
         for (EntityMention e : doc.entities()) {
             if (e.start() < s.start() || e.end() > s.end() || e.kind() != EntityMention.Kind.PLACE) continue;
             if (e.actor() != null && e.actor().code() != null) continue;
-            boolean overlaps = false;
-            for (int[] t : taken) overlaps |= t[0] < e.end() && e.start() < t[1];
-            if (overlaps) continue;
-            String prep = PlaceRecognizer.preposition(doc.text(), e.start(), pw);
-            int d = distance(doc, pw, brk, voices, m, e.start(), e.end(), prep, triggers);
+            int d = entityDistance(doc, pw, brk, voices, m, taken, triggers, e);
             if (d < bestDistance) {
                 best = new Location(e.text(), home, "place");
                 bestDistance = d;
             }
         }
         return best;
+    }
+
+    /** {@link #distance} of an entity mention that no place mention overlaps ({@code taken}), else MAX_VALUE. */
+    private static int entityDistance(Doc doc, PlaceRecognizer.PlaceWords pw, Set<String> brk, List<Quote> voices, EventMention m,
+                                      List<int[]> taken, List<Integer> triggers, EntityMention e) {
+        for (int[] t : taken) if (t[0] < e.end() && e.start() < t[1]) return Integer.MAX_VALUE;
+        String prep = PlaceRecognizer.preposition(doc.text(), e.start(), pw);
+        return distance(doc, pw, brk, voices, m, e.start(), e.end(), prep, triggers);
     }
 
     /**
