@@ -1,5 +1,6 @@
 package org.warta.cli;
 
+import org.warta.kb.KbVersion;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

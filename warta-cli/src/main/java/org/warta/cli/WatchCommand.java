@@ -1,5 +1,6 @@
 package org.warta.cli;
 
+import org.warta.kb.KbVersion;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

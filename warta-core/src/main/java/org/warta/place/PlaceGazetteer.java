@@ -47,8 +47,8 @@ public final class PlaceGazetteer {
         }
     }
 
-    private final Map<String, List<Place>> byKey = new HashMap<>();
-    private final Set<String> firstWords = new HashSet<>();
+    private final Map<String, List<Place>> byKey;
+    private final Set<String> firstWords = new HashSet<>(1 << 15);
     private final int maxWords;
 
     private record City(String name, String country, String admin1, double lat, double lon, long population, String kind) {}
@@ -56,13 +56,17 @@ public final class PlaceGazetteer {
     private PlaceGazetteer(Map<String, List<Place>> byKey) {
         int max = 1;
         for (Map.Entry<String, List<Place>> e : byKey.entrySet()) {
-            List<Place> l = new ArrayList<>(e.getValue());
-            l.sort((a, b) -> Double.compare(b.weight(), a.weight()));
-            this.byKey.put(e.getKey(), List.copyOf(l));
-            String[] w = e.getKey().split(" ");
-            firstWords.add(w[0]);
-            max = Math.max(max, w.length);
+            List<Place> l = e.getValue();
+            if (l.size() > 1) l.sort((a, b) -> Double.compare(b.weight(), a.weight()));
+            e.setValue(List.copyOf(l));
+            String k = e.getKey();
+            int sp = k.indexOf(' ');
+            firstWords.add(sp < 0 ? k : k.substring(0, sp));
+            int words = 1;
+            for (int i = sp; i >= 0; i = k.indexOf(' ', i + 1)) words++;
+            max = Math.max(max, words);
         }
+        this.byKey = byKey; // built by load() alone and never changed after; its lists are immutable copies
         this.maxWords = max;
     }
 
@@ -98,7 +102,8 @@ public final class PlaceGazetteer {
                 admin1Names.put(code, name);
                 Place p = new Place(name, Level.ADMIN1, country, code, name, null, null, 6.5, null);
                 b.add(name, p);
-                b.add(r.get("ascii"), p);
+                String ascii = r.get("ascii");
+                if (!ascii.equals(name)) b.add(ascii, p);
                 for (String a : r.list("aliases")) b.add(a, p);
             }
         }
@@ -120,7 +125,8 @@ public final class PlaceGazetteer {
                 Place p = new Place(c.name(), Level.CITY, alpha3(iso2to3, c.country()), a1, admin1Names.get(a1), c.lat(), c.lon(),
                         Math.log10(Math.max(10, c.population())), null);
                 b.add(c.name(), p);
-                b.add(r.get("ascii"), p);
+                String ascii = r.get("ascii");
+                if (!ascii.equals(c.name())) b.add(ascii, p);
             }
         }
         // Indonesia's kabupaten and kota
@@ -170,21 +176,31 @@ public final class PlaceGazetteer {
     }
 
     private static final class Builder {
-        final Map<String, List<Place>> byKey = new HashMap<>();
+        // about 32,000 names from about 27,000 rows: sized so the map never rehashes
+        final Map<String, List<Place>> byKey = new HashMap<>(1 << 16);
         final Set<String> notPlaces;
 
         Builder(Set<String> notPlaces) { this.notPlaces = notPlaces; }
 
         void add(String name, Place p) {
-            if (name == null || name.isBlank() || notPlaces.contains(key(name))) return;
-            addAlways(name, p);
+            if (name == null || name.isEmpty()) return;
+            String k = key(name);
+            if (!notPlaces.contains(k)) put(k, p);
         }
 
         void addAlways(String name, Place p) {
-            String k = key(name);
+            put(key(name), p);
+        }
+
+        private void put(String k, Place p) {
             if (k.isEmpty()) return;
-            List<Place> l = byKey.computeIfAbsent(k, x -> new ArrayList<>());
-            for (Place o : l) if (o.equals(p)) return;
+            List<Place> l = byKey.get(k);
+            if (l == null) {
+                l = new ArrayList<>(2);
+                byKey.put(k, l);
+            } else {
+                for (Place o : l) if (o.equals(p)) return;
+            }
             l.add(p);
         }
     }

@@ -26,4 +26,14 @@ class TsvTableTest {
         TsvTable t = TsvTable.parse("f.tsv", "a\tb\n\t2\n");
         assertThatThrownBy(() -> t.rows().get(0).required("a")).hasMessageStartingWith("f.tsv:2:");
     }
+
+    @Test
+    void windowsLineEndsAByteOrderMarkAndNoFinalNewlineKeepFieldsAndLineNumbers() {
+        TsvTable t = TsvTable.parse("w.tsv", "\uFEFFname\tkind\r\n# note\r\nBogor\tkota\r\n\r\nGarut\tkabupaten");
+        assertThat(t.columns()).containsExactly("name", "kind");
+        assertThat(t.rows()).extracting(r -> r.get("kind")).containsExactly("kota", "kabupaten");
+        assertThat(t.rows()).extracting(TsvTable.Row::line).containsExactly(3, 5);
+        assertThatThrownBy(() -> TsvTable.parse("w.tsv", "a\tb\r\n1\t2\r\n3\r\n"))
+                .isInstanceOf(DataFileException.class).hasMessageStartingWith("w.tsv:3:");
+    }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.warta.TestPipelines;
 import org.warta.model.Article;
 import org.warta.model.Doc;
+import org.warta.model.EntityMention;
 import org.warta.model.Event;
 import org.warta.model.PlaceMention;
 
@@ -70,5 +71,45 @@ class EventLocatorTest {
         assertThat(e.location().country()).isEqualTo("FRA");
         assertThat(e.location().resolution()).isEqualTo("city");
         assertThat(e.size()).containsEntry("arrested", 25L);
+    }
+
+    @Test
+    void aPlaceBeforeAnAccordingToSourceStillLocatesTheReportedAct() {
+        Doc d = doc("Sebuah paragraf pembuka.\n\nDi kota Surabaya, menurut juru bicara Kepolisian Daerah Jawa Timur, "
+                + "polisi menangkap tiga pengedar narkoba pada Jumat malam.");
+        assertThat(d.quotes()).as("the source makes a quote").anyMatch(q -> "menurut".equalsIgnoreCase(q.cue()));
+        Event e = only(d, "COERCE");
+        assertThat(e.location()).isNotNull();
+        assertThat(e.location().text()).isEqualTo("Surabaya");
+        assertThat(e.location().country()).isEqualTo("IDN");
+    }
+
+    @Test
+    void aPlaceOutsideWhatASpeakerSaysIsNotTheReportedActsPlace() {
+        Doc d = doc("Sebuah paragraf pembuka.\n\nDi Jakarta, Menteri Luar Negeri Sugiono mengatakan bahwa tentara Rusia "
+                + "menyerang kota Kharkiv kemarin.");
+        for (Event e : d.events())
+            if (e.type().equals("ASSAULT") && e.location() != null) assertThat(e.location().country()).isNotEqualTo("IDN");
+        assertThat(d.events()).extracting(Event::type).contains("ASSAULT");
+    }
+
+    @Test
+    void aPlaceOnlyTheNameTaggerKnowsLiesInTheCountryOfTheArticlesPlaces() {
+        Doc d = TestPipelines.code("Mahasiswa Malaysia berunjuk rasa",
+                "Ribuan mahasiswa dari berbagai kampus di Malaysia berunjuk rasa di Lapangan Merdeka pada Sabtu sore.\n\n"
+                        + "Polisi kemudian menangkap puluhan mahasiswa di Jalan Tunku Abdul Rahman.").doc();
+        assertThat(d.entities()).anyMatch(e -> e.kind() == EntityMention.Kind.PLACE && e.text().equals("Jalan Tunku Abdul Rahman"));
+        Event e = only(d, "COERCE");
+        assertThat(e.location()).isNotNull();
+        assertThat(e.location().text()).isEqualTo("Jalan Tunku Abdul Rahman");
+        assertThat(e.location().country()).isEqualTo("MYS");
+    }
+
+    @Test
+    void anUnlistedPlaceInAnArticleWithNoKnownPlaceStaysUnlocated() {
+        Doc d = doc("Sebuah paragraf pembuka.\n\nPolisi kemudian menangkap puluhan mahasiswa di Jalan Tunku Abdul Rahman.");
+        assertThat(d.places()).isEmpty();
+        assertThat(d.entities()).anyMatch(e -> e.kind() == EntityMention.Kind.PLACE && e.text().equals("Jalan Tunku Abdul Rahman"));
+        assertThat(only(d, "COERCE").location()).isNull();
     }
 }
