@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.warta.lang.Languages;
 import org.warta.pipeline.Pipeline;
 import org.warta.store.Ingester;
 import org.warta.store.Store;
@@ -83,11 +84,12 @@ final class WatchCommand extends StoreCommand {
         try (Store s = store.open(commandLine())) {
             SafeFetcher fetcher = new SafeFetcher(new SafeFetcher.Policy(allowPrivate, interval, maxBytes, Duration.ofSeconds(30)));
             Watcher watcher = new Watcher(s, fetcher, new RomeFeedParser(), m -> env.err().println("warta: watch: " + m));
+            StoryAssigner stories = StoryAssigner.linked(new Languages(kb));
             while (true) {
                 LocalDate today = LocalDate.now();
                 Pipeline pipeline = env.pipelines().create(today, kb);
                 Progress progress = new Progress(env.err(), env.errIsTerminal());
-                Ingester in = new Ingester(s, pipeline, StoryAssigner.perEvent(), KbVersion.of(kb), today, 50, IngestCommand.listener(progress));
+                Ingester in = new Ingester(s, pipeline, stories, KbVersion.of(kb), today, 50, IngestCommand.listener(progress));
                 progress.line = () -> in.report().summary();
                 Watcher.Poll p = watcher.poll(list, in);
                 IngestCommand.finish(env, progress, in.finish());

@@ -183,6 +183,30 @@ abstract class StoreContractTest {
         assertThat(count(store, "SELECT count(*) FROM stories s WHERE events <> (SELECT count(*) FROM events e WHERE e.story_id = s.id)")).isZero();
     }
 
+    @Test
+    void theLinkerPutsTwoOutletsReportsOfOneEventInOneStory() throws Exception {
+        StoryAssigner linked = StoryAssigner.linked(new org.warta.lang.Languages(List.of()));
+        ingest(store, linked, 1, fixture("stories.jsonl").toString());
+        // the detention of 10 March, reported by two outlets: one story of 2 reports from 2 sources
+        List<String> first = strings(store, "SELECT s.id FROM stories s WHERE s.event = 'COERCE' AND s.first_day = DATE '2025-03-10'");
+        assertThat(first).hasSize(1);
+        String story = first.get(0);
+        assertThat(count(store, "SELECT events FROM stories WHERE id = '" + story + "'")).isEqualTo(2);
+        assertThat(count(store, "SELECT articles FROM stories WHERE id = '" + story + "'")).isEqualTo(2);
+        assertThat(count(store, "SELECT sources FROM stories WHERE id = '" + story + "'")).isEqualTo(2);
+        assertThat(strings(store, "SELECT DISTINCT a.outlet FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = '"
+                + story + "' ORDER BY 1")).containsExactly("Kabar Dua", "Warta Satu");
+        // the same actors' detention ten days later is another story
+        List<String> later = strings(store, "SELECT story_id FROM events WHERE event = 'COERCE' AND day = DATE '2025-03-20'");
+        assertThat(later).isNotEmpty().doesNotContain(story);
+        // every event is in exactly one story, and the stories' counts agree with their events
+        assertThat(count(store, "SELECT count(*) FROM events WHERE story_id IS NULL")).isZero();
+        assertThat(count(store, "SELECT count(*) FROM stories s WHERE events <> (SELECT count(*) FROM events e WHERE e.story_id = s.id)")).isZero();
+        // re-running the same input keeps the story and its id
+        ingest(store, linked, 2, fixture("stories.jsonl").toString());
+        assertThat(strings(store, "SELECT s.id FROM stories s WHERE s.event = 'COERCE' AND s.first_day = DATE '2025-03-10'")).containsExactly(story);
+    }
+
     private Map<String, String> storyOfEvent() throws Exception {
         Map<String, String> m = new TreeMap<>();
         try (Connection c = store.read(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, story_id FROM events")) {
