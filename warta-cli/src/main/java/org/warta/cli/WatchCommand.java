@@ -12,7 +12,7 @@ import org.warta.pipeline.Pipeline;
 import org.warta.store.Ingester;
 import org.warta.store.Store;
 import org.warta.store.StoryAssigner;
-import org.warta.store.watch.RomeFeedParser;
+import org.warta.store.watch.FeedParser;
 import org.warta.store.watch.SafeFetcher;
 import org.warta.store.watch.Watcher;
 import picocli.CommandLine.Command;
@@ -83,7 +83,7 @@ final class WatchCommand extends StoreCommand {
         if (list.isEmpty()) throw new ParameterException(spec.commandLine(), "--feeds " + feeds + ": no feed URL in it");
         try (Store s = store.open(commandLine())) {
             SafeFetcher fetcher = new SafeFetcher(new SafeFetcher.Policy(allowPrivate, interval, maxBytes, Duration.ofSeconds(30)));
-            Watcher watcher = new Watcher(s, fetcher, new RomeFeedParser(), m -> env.err().println("warta: watch: " + m));
+            Watcher watcher = new Watcher(s, fetcher, FeedParser.standard(), m -> env.err().println("warta: watch: " + m));
             StoryAssigner stories = StoryAssigner.linked(new Languages(kb));
             while (true) {
                 LocalDate today = LocalDate.now();
