@@ -184,6 +184,21 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void twoArticlesOfOneSiteThatShareOnlyItsFurnitureAreNotCopies() throws Exception {
+        IngestReport r = ingest(store, StoryAssigner.perEvent(), 1, fixture("site-chrome.jsonl").toString());
+        assertThat(r.failed).isZero();
+        // the extraction kept the site's menus and footer, so the bodies look alike ...
+        List<String> sigs = strings(store, "SELECT minhash FROM articles ORDER BY url");
+        assertThat(sigs).hasSize(2).doesNotContainNull();
+        assertThat(Fingerprint.similarity(Fingerprint.decode(sigs.get(0)), Fingerprint.decode(sigs.get(1))))
+                .isGreaterThanOrEqualTo(Fingerprint.NEAR_DUPLICATE);
+        // ... but they are two articles of one site under different headlines: neither is a copy, both keep their events
+        assertThat(r.nearDuplicate).isZero();
+        assertThat(count(store, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")).isZero();
+        assertThat(count(store, "SELECT count(DISTINCT article_id) FROM events")).isEqualTo(2);
+    }
+
+    @Test
     void theLinkerPutsTwoOutletsReportsOfOneEventInOneStory() throws Exception {
         StoryAssigner linked = StoryAssigner.linked(new org.warta.lang.Languages(List.of()));
         ingest(store, linked, 1, fixture("stories.jsonl").toString());
