@@ -31,7 +31,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (code, article, annotate, ingest, recode, watch, events, stories, search, export, eval)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (code, article, annotate, ingest, recode, watch, events, stories, search, export, serve, eval)");
     }
 
     public static void main(String[] args) {
@@ -61,6 +61,8 @@ public final class Main implements Runnable {
         cl.addSubcommand("stories", new StoriesCommand(env));
         cl.addSubcommand("search", new SearchCommand(env));
         cl.addSubcommand("export", new ExportCommand(env));
+        // the explorer (warta-server)
+        cl.addSubcommand("serve", new ServeCommand(env));
         CommandLine eval = new CommandLine(new EvalCommand());
         eval.addSubcommand("events", new EventsCommand(env));
         eval.addSubcommand("linking", new LinkingCommand(env));

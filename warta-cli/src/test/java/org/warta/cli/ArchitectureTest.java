@@ -27,7 +27,17 @@ class ArchitectureTest {
         // warta-cli → warta-store → warta-core: the core never reaches into the store
         noClasses().that().resideInAPackage("org.warta..").and().resideOutsideOfPackage("org.warta.store..")
                 .and().resideOutsideOfPackage("org.warta.cli..")
+                .and().resideOutsideOfPackage("org.warta.server..")
                 .should().dependOnClassesThat().resideInAPackage("org.warta.store..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnTheServer() {
+        // warta-server (the explorer) sits on top: only the CLI's serve command starts it
+        noClasses().that().resideInAPackage("org.warta..").and().resideOutsideOfPackage("org.warta.server..")
+                .and().doNotHaveFullyQualifiedName("org.warta.cli.ServeCommand")
+                .should().dependOnClassesThat().resideInAPackage("org.warta.server..")
                 .check(CLASSES);
     }
 
@@ -46,5 +56,6 @@ class ArchitectureTest {
         assertThat(CLASSES.contain("org.warta.model.Event")).isTrue();
         assertThat(CLASSES.contain("org.warta.cli.Main")).isTrue();
         assertThat(CLASSES.contain("org.warta.store.Store")).isTrue();
+        assertThat(CLASSES.contain("org.warta.server.WartaServer")).isTrue();
     }
 }

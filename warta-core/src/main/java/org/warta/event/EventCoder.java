@@ -417,13 +417,18 @@ public final class EventCoder implements Stage {
 
         // modality
         Modality modality = modality(doc, ld, toks, region, actors, tStart, tEnd, voice.equals("noun"), quote);
-        // historical: a date at least two years back in the trigger's own clause (a date elsewhere in the
-        // sentence, "pada tahun 2007 sampai dengan sekarang", dates something else)
         // (the event's date itself is set by time.EventDater)
-        LocalDate published = doc.article().publishedDay().orElse(null);
-        TimeExpr own = dateIn(doc, region[0], region[1]);
-        if (modality == Modality.ASSERTED && own != null && published != null && !own.inferred()
-                && Integer.parseInt(own.value().substring(0, 4)) <= published.getYear() - 2) modality = Modality.HISTORICAL;
+        // historical: a date at least two years before the article's (else the processing) year that dates the
+        // act in the trigger's own clause (a date elsewhere in the sentence dates something else)
+        TimeExpr own = actDate(doc, ld, toks, region, tStart, tEnd, voice.equals("active"));
+        LocalDate reference = doc.referenceDate();
+        // (a year reckoned back from the anchor, "20 tahun lalu", counts; a year guessed for a day and month does not)
+        if (modality == Modality.ASSERTED && own != null && (!own.inferred() || "year".equals(own.precision()))
+                && Integer.parseInt(own.value().substring(0, 4)) <= reference.getYear() - 2) modality = Modality.HISTORICAL;
+        // future: an act dated after the article's day ("menaikkan bea masuk … mulai pekan depan"), unless the date
+        // sits in a relative clause after the trigger ("dukungan kepada X, yang berencana … pada tahun 2040")
+        if (modality == Modality.ASSERTED && own != null && own.start() >= tEnd && !relativeBetween(ld, toks, tEnd, own.start())
+                && after(own.value(), reference)) modality = Modality.FUTURE;
 
         String type = p.type();
         // PLOVER: cooperative acts reported in the future tense are intentions, coded AGREE
@@ -819,19 +824,71 @@ public final class EventCoder implements Stage {
             };
             if (applies) found.add(c.modality());
         }
-        if (nounTrigger) {
-            // "aksi unjuk rasa akan digelar": the predicate after a nominal trigger carries its modality
-            int seen = 0;
-            for (Token t : toks) {
-                if (t.start() < tEnd || t.end() > region[1]) continue;
-                if (++seen > 3) break;
-                Cue c = ld.cues().get(t.lower());
-                if (c != null && c.scope().equals("pre")) found.add(c.modality());
-            }
+        // "aksi unjuk rasa akan digelar": the predicate after a nominal trigger carries its modality; so does a
+        // cue followed by an occurrence verb after any trigger ("unjuk rasa akan digelar", "demo batal berlangsung")
+        List<Token> after = new ArrayList<>();
+        for (Token t : toks) if (t.start() >= tEnd && t.end() <= region[1]) after.add(t);
+        for (int k = 0; k < after.size() && k < 3; k++) {
+            Cue c = ld.cues().get(after.get(k).lower());
+            if (c == null || !c.scope().equals("pre")) continue;
+            boolean occurs = k + 1 < after.size() && ld.occurrence().contains(after.get(k + 1).lower());
+            if (nounTrigger || occurs) found.add(c.modality());
         }
         if (quote != null && quote.modality() != null) found.add(Modality.parse(quote.modality()));
         for (Modality m : List.of(Modality.NEGATED, Modality.HYPOTHETICAL, Modality.FUTURE)) if (found.contains(m)) return m;
         return Modality.ASSERTED;
+    }
+
+    /**
+     * The date that places the act of the trigger ending at {@code tEnd} in the region: the first that is not a
+     * bare year in a noun phrase ("selaku bupati 2010-2015", "masa jabatan 2012-2017": a bare year counts only
+     * after a time preposition or right after the trigger), not part of a numbered document ("Perpres No 9 Tahun
+     * 2012") and not the start of a span that runs up to now ("pada tahun 2012 hingga kini").
+     */
+    private static TimeExpr actDate(Doc doc, LangData ld, List<Token> toks, int[] region, int tStart, int tEnd,
+                                    boolean active) {
+        TimeExpr tenure = null;
+        for (TimeExpr t : doc.times()) {
+            if (t.start() < region[0] || t.end() > region[1] || !"DATE".equals(t.type()) || t.value() == null
+                    || !t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) continue;
+            Token prev = Token.before(toks, t.start());
+            if (prev != null && Character.isDigit(prev.text().charAt(0))) continue;
+            boolean bareYear = t.text().chars().allMatch(Character::isDigit);
+            boolean marked = prev != null && "time".equals(ld.preps().get(prev.lower()));
+            boolean adjacent = t.start() >= tEnd && doc.text().substring(tEnd, t.start()).isBlank();
+            if (runsToNow(doc, toks, t)) continue;
+            if (bareYear && !marked && !adjacent) {
+                // the years of the subject's office ("X selaku bupati 2010-2015 meminta …") date what the
+                // subject did in it: the latest of them, before an active trigger only
+                if (active && t.end() <= tStart && (tenure == null || t.value().compareTo(tenure.value()) > 0)) tenure = t;
+                continue;
+            }
+            return t;
+        }
+        return tenure;
+    }
+
+    /** True if a relativizer ("yang") stands between two offsets. */
+    private static boolean relativeBetween(LangData ld, List<Token> toks, int from, int to) {
+        for (Token k : toks) if (k.start() >= from && k.end() <= to && ld.relativizers().contains(k.lower())) return true;
+        return false;
+    }
+
+    /** True if a date (YYYY, YYYY-MM or YYYY-MM-DD) lies wholly after the given day. */
+    static boolean after(String value, LocalDate day) {
+        String ref = day.toString().substring(0, value.length());
+        return value.compareTo(ref) > 0;
+    }
+
+    /** True if a reference to the present ("sekarang", "kini") follows the date within three words. */
+    private static boolean runsToNow(Doc doc, List<Token> toks, TimeExpr t) {
+        int words = 0;
+        for (Token k : toks) {
+            if (k.start() < t.end()) continue;
+            for (TimeExpr o : doc.times()) if (o.start() == k.start() && "PRESENT_REF".equals(o.value())) return true;
+            if (++words >= 3) break;
+        }
+        return false;
     }
 
     private static TimeExpr dateIn(Doc doc, int start, int end) {

@@ -27,7 +27,10 @@ import org.warta.pipeline.Stage;
 public final class QuoteAttributor implements Stage {
     private record Cue(String position, String modality) {}
 
-    private record LangData(Map<String, Cue> cues, Set<String> complementizers, Set<String> firstPerson) {}
+    private record LangData(Map<String, Cue> cues, Set<String> complementizers, Set<String> firstPerson, Set<String> preps) {}
+
+    /** The most words a speaker phrase after a cue may have ("kata Kepala Dinas … Budi Santoso"). */
+    private static final int SPEAKER_WORDS = 12;
 
     private final Map<String, LangData> langs = new HashMap<>();
 
@@ -49,7 +52,11 @@ public final class QuoteAttributor implements Stage {
             Set<String> first = new HashSet<>();
             for (TsvTable.Row r : p.rows("pronouns.tsv"))
                 if (r.required("person").equals("1")) first.add(r.required("form").toLowerCase(Locale.ROOT));
-            langs.put(code, new LangData(cues, comp, first));
+            // a speaker phrase after a cue ends at a preposition ("kata X kepada wartawan", "kata X di Jakarta")
+            Set<String> preps = new HashSet<>();
+            for (TsvTable.Row r : p.rows("prepositions.tsv")) preps.add(r.required("word").toLowerCase(Locale.ROOT));
+            for (String w : p.words("clause-breaks.txt")) preps.add(w.toLowerCase(Locale.ROOT)); // "ujar X saat ditemui"
+            langs.put(code, new LangData(cues, comp, first, preps));
         }
     }
 
@@ -144,7 +151,12 @@ public final class QuoteAttributor implements Stage {
         return null;
     }
 
-    /** "…," kata X — cue right after the closing quote (and an optional comma). */
+    /**
+     * "…," kata X — cue right after the closing quote (and an optional comma). The speaker phrase runs from
+     * the cue to the first punctuation or preposition ("kata Nazar kepada wartawan" → "Nazar"); an office
+     * followed by its holder's name ("kata Kapolres … Kombes Budi Santoso") is the named person; a cue with
+     * "-nya" ("katanya") is the speaker last quoted, or a person named since outside quotes.
+     */
     private Quote frameAfter(Doc doc, LangData ld, List<EntityMention> ms, List<Token> toks, int from, int cStart, int cEnd) {
         int i = from;
         while (i < toks.size() && toks.get(i).text().equals(",")) i++;
@@ -152,20 +164,95 @@ public final class QuoteAttributor implements Stage {
         Token cueTok = toks.get(i);
         Cue cue = ld.cues().get(cueTok.lower());
         if (cue == null || !cue.position().equals("after")) return null;
-        EntityMention sp = null;
-        if (i + 1 < toks.size()) sp = mentionStartingAt(ms, toks.get(i + 1).start());
-        if (sp == null && cueTok.lower().endsWith("nya")) sp = latestPerson(ms, cueTok.start());
-        Actor a = sp == null ? null : sp.actor();
-        if (sp == null && i + 1 < toks.size() && toks.get(i + 1).isWord()) {
-            // an unknown speaker: the words up to the next punctuation
-            int end = toks.get(i + 1).end();
-            for (int k = i + 2; k < toks.size() && toks.get(k).isWord() && k < i + 6; k++) end = toks.get(k).end();
-            String txt = doc.text().substring(toks.get(i + 1).start(), end);
-            a = new Actor(txt, null, null, null, null);
-            return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), a, toks.get(i + 1).start(), end, -1, true, cue.modality());
+        // "katanya": the clitic is the speaker, whatever follows ("katanya kepada wartawan", "ujarnya saat …")
+        String lower = cueTok.lower();
+        if (lower.endsWith("nya") && ld.cues().containsKey(lower.substring(0, lower.length() - 3)))
+            return previousSpeaker(doc, ms, cueTok, cStart, cEnd, cue);
+        int last = i; // the last token of the speaker phrase
+        for (int k = i + 1; k < toks.size() && k <= i + SPEAKER_WORDS && toks.get(k).isWord()
+                && !ld.preps().contains(toks.get(k).lower()); k++) last = k;
+        if (last == i) {
+            return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), null, -1, -1, -1, true, cue.modality());
         }
-        return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), a, sp == null ? -1 : sp.start(),
-                sp == null ? -1 : sp.end(), sp == null ? -1 : ms.indexOf(sp), true, cue.modality());
+        int pStart = toks.get(i + 1).start(), pEnd = toks.get(last).end();
+        EntityMention sp = mentionStartingAt(ms, pStart);
+        // the holder named after the office: the last named person inside the phrase
+        for (EntityMention m : ms)
+            if (m.start() > pStart && m.end() <= pEnd && m.kind() == EntityMention.Kind.PERSON && m.actor() != null
+                    && m.actor().name() != null) sp = m;
+        if (sp != null) {
+            return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), sp.actor(), sp.start(), sp.end(),
+                    ms.indexOf(sp), true, cue.modality());
+        }
+        // a speaker the recogniser did not find: the phrase, named by its capitalised tail
+        Actor a = unknownSpeaker(doc, ms, toks, i + 1, last);
+        return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), a, pStart, pEnd, -1, true, cue.modality());
+    }
+
+    /**
+     * An unrecognised speaker phrase (tokens {@code first..last}). After a known body inside it, the capitalised
+     * words that end the phrase are the person's name, serving that body ("Deputi Penindakan KPK Budi Santoso");
+     * a phrase of capitalised words only is a short form of a longer name used earlier in the article ("Budi"
+     * after "Budi Santoso Wijaya"), which is then its name.
+     */
+    static Actor unknownSpeaker(Doc doc, List<EntityMention> ms, List<Token> toks, int first, int last) {
+        String text = doc.text();
+        int pStart = toks.get(first).start(), pEnd = toks.get(last).end();
+        String phrase = text.substring(pStart, pEnd);
+        EntityMention body = null;
+        for (EntityMention m : ms) if (m.start() >= pStart && m.end() < pEnd && m.actor() != null) body = m;
+        if (body != null) {
+            int k = last;
+            while (k >= first && toks.get(k).start() >= body.end() && toks.get(k).isCapitalised()) k--;
+            if (k < last && toks.get(k + 1).start() >= body.end() && k + 1 < last + 1 && last - k >= 2) {
+                String name = text.substring(toks.get(k + 1).start(), pEnd);
+                return new Actor(phrase, body.actor().code(), body.actor().sector(), name, null);
+            }
+        }
+        for (int k = first; k <= last; k++) if (!toks.get(k).isCapitalised()) return new Actor(phrase, null, null, null, null);
+        // the first longer use of the same capitalised words: "Budi" → "Budi Santoso Wijaya"
+        java.util.regex.Matcher mm = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(phrase)
+                + "((?:[ \\t]+\\p{Lu}[\\p{L}\\p{N}'-]*)+)").matcher(text);
+        while (mm.find()) {
+            if (mm.start() >= pStart) break;
+            String full = text.substring(mm.start(), mm.end());
+            String code = null, sector = null;
+            for (EntityMention m : ms)
+                if (m.start() >= mm.start() && m.end() <= mm.end() && m.actor() != null && m.actor().code() != null) {
+                    code = m.actor().code();
+                    sector = m.actor().sector();
+                }
+            return new Actor(phrase, code, sector, full, null);
+        }
+        return new Actor(phrase, null, null, null, null);
+    }
+
+    /**
+     * The speaker of a bare "katanya"/"tambahnya": the last quote's speaker, unless a person is named after
+     * it outside quotes; quoted words never name the speaker.
+     */
+    private static Quote previousSpeaker(Doc doc, List<EntityMention> ms, Token cueTok, int cStart, int cEnd, Cue cue) {
+        Quote last = null;
+        for (Quote q : doc.quotes()) if (q.speaker() != null && q.cueStart() >= 0 && q.cueStart() < cueTok.start()) last = q;
+        EntityMention person = null;
+        for (EntityMention m : ms) {
+            if (m.start() >= cueTok.start()) break;
+            if (m.kind() != EntityMention.Kind.PERSON || m.actor() == null || (m.start() >= cStart && m.end() <= cEnd)) continue;
+            if (insideDirect(doc, m.start())) continue;
+            if (last == null || m.start() > Math.max(last.speakerStart(), last.cueStart())) person = m;
+        }
+        if (person != null)
+            return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), person.actor(), person.start(), person.end(),
+                    ms.indexOf(person), true, cue.modality());
+        if (last != null)
+            return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), last.speaker(), last.speakerStart(),
+                    last.speakerEnd(), last.speakerMention(), true, cue.modality());
+        return new Quote(cStart, cEnd, cueTok.start(), cueTok.end(), cueTok.text(), null, -1, -1, -1, true, cue.modality());
+    }
+
+    private static boolean insideDirect(Doc doc, int pos) {
+        for (Quote q : doc.quotes()) if (q.direct() && q.start() <= pos && pos < q.end()) return true;
+        return false;
     }
 
     /** X mengatakan, "…" — a before-cue just before the opening quote. */
@@ -223,15 +310,6 @@ public final class QuoteAttributor implements Stage {
             if (m.end() > pos || m.start() < notBefore) continue;
             if (m.kind() == EntityMention.Kind.PRONOUN && m.actor() == null && !"1sg".equals(m.office()) && !"1pl".equals(m.office())) continue;
             best = m;
-        }
-        return best;
-    }
-
-    private static EntityMention latestPerson(List<EntityMention> ms, int pos) {
-        EntityMention best = null;
-        for (EntityMention m : ms) {
-            if (m.start() >= pos) break;
-            if (m.kind() == EntityMention.Kind.PERSON && m.actor() != null) best = m;
         }
         return best;
     }

@@ -63,6 +63,49 @@ class EventCoderTest {
     }
 
     @Test
+    void aMarkedDateTwoYearsBackMakesTheActHistorical() {
+        // the reference year is the processing date's (TestPipelines.AS_OF, 2026): the texts carry no date
+        assertThat(only(events("Jepang menyerang Filipina pada tahun 2015."), "ASSAULT").modality()).isEqualTo(Modality.HISTORICAL);
+        assertThat(only(events("Jepang menyerang Filipina 20 tahun lalu."), "ASSAULT").modality()).isEqualTo(Modality.HISTORICAL);
+    }
+
+    @Test
+    void datesThatDoNotPlaceTheActLeaveItAsserted() {
+        // a numbered law, and a span that runs up to now
+        assertThat(only(events("Jepang menjatuhkan sanksi kepada Filipina berdasarkan UU No 5 Tahun 2010."), "SANCTION").modality())
+                .isEqualTo(Modality.ASSERTED);
+        assertThat(only(events("Jepang memblokade pelabuhan Filipina pada tahun 2015 sampai sekarang."), "COERCE").modality())
+                .isEqualTo(Modality.ASSERTED);
+    }
+
+    @Test
+    void theYearsOfTheSubjectsOfficeDateWhatTheSubjectDid() {
+        assertThat(only(events("Duta besar Jepang periode 2010-2015 meminta Filipina membebaskan nelayan."), "REQUEST").modality())
+                .isEqualTo(Modality.HISTORICAL);
+        // before a passive trigger they describe the one acted upon, not when
+        assertThat(only(events("Duta besar Jepang periode 2010-2015 ditangkap polisi Filipina."), "COERCE").modality())
+                .isEqualTo(Modality.ASSERTED);
+    }
+
+    @Test
+    void anActDatedAfterTheArticleIsFuture() {
+        assertThat(only(events("Jepang menjatuhkan sanksi kepada Filipina mulai bulan depan."), "SANCTION").modality())
+                .isEqualTo(Modality.FUTURE);
+    }
+
+    @Test
+    void aPurposeClauseIsNotHypothetical() {
+        assertThat(only(events("Warga Filipina mendatangi Kedutaan Besar Jepang untuk menggelar unjuk rasa."), "PROTEST").modality())
+                .isEqualTo(Modality.ASSERTED);
+    }
+
+    @Test
+    void aCueBeforeAnOccurrenceVerbAfterTheTriggerApplies() {
+        assertThat(only(events("Unjuk rasa warga Filipina akan digelar di Manila."), "PROTEST").modality())
+                .isEqualTo(Modality.FUTURE);
+    }
+
+    @Test
     void reportedSpeechIsAttributedToTheSpeakerNotTheDoer() {
         Event e = only(events("Australia mengatakan Tiongkok telah menyerang kapal Filipina."), "ASSAULT");
         assertThat(codes(e.actor())).containsExactly("CHN");

@@ -41,4 +41,47 @@ class QuoteAttributorTest {
         Doc doc = TestPipelines.code("Judul", "Jepang menduga bahwa Tiongkok akan menyerang Taiwan.").doc();
         assertThat(doc.quotes()).anyMatch(q -> "hypothetical".equals(q.modality()));
     }
+
+    private static Quote quoteWithCue(Doc doc, String cue) {
+        return doc.quotes().stream().filter(x -> cue.equals(x.cue())).findFirst().orElseThrow();
+    }
+
+    private static String speakerSpan(Doc doc, Quote q) {
+        return doc.text().substring(q.speakerStart(), q.speakerEnd());
+    }
+
+    @Test
+    void speakerPhraseStopsAtAPrepositionAndTakesTheFullNameUsedBefore() {
+        Doc doc = TestPipelines.code("Judul", "Ketua Komisi Hukum Andreas Wiraguna Santoso hadir di Senayan. "
+                + "“Kami menolak usul itu,” kata Andreas kepada wartawan, Selasa.").doc();
+        Quote q = quoteWithCue(doc, "kata");
+        assertThat(speakerSpan(doc, q)).doesNotContain("kepada").startsWith("Andreas");
+        assertThat(q.speaker().name()).isEqualTo("Andreas Wiraguna Santoso");
+    }
+
+    @Test
+    void anOfficeFollowedByItsHolderIsTheNamedPerson() {
+        Doc doc = TestPipelines.code("Judul",
+                "“Situasi tetap aman,” kata Kapolres Metro Bekasi Kombes Andreas Wiraguna kepada wartawan.").doc();
+        Quote q = quoteWithCue(doc, "kata");
+        assertThat(q.speaker().name()).isEqualTo("Andreas Wiraguna");
+        assertThat(speakerSpan(doc, q)).doesNotContain("wartawan");
+    }
+
+    @Test
+    void anUnknownOfficialAfterHisBodyIsNamedByTheCapitalisedTail() {
+        Doc doc = TestPipelines.code("Judul",
+                "“Kami menahan dua tersangka,” kata Pelaksana Harian Kepala Biro Hukum dan Humas KPK Lindu Parengkuan Tambunaon dalam jumpa pers.").doc();
+        Quote q = quoteWithCue(doc, "kata");
+        assertThat(q.speaker().name()).isEqualTo("Lindu Parengkuan Tambunaon");
+        assertThat(speakerSpan(doc, q)).doesNotContain("jumpa");
+    }
+
+    @Test
+    void aNyaCueIsTheLastSpeakerNotAPersonNamedInsideAQuote() {
+        Doc doc = TestPipelines.code("Judul",
+                "“Kami menahan dua tersangka,” kata Direktur Penyidikan KPK Andreas Wiraguna dalam jumpa pers. "
+                        + "“Kami juga memeriksa Komisaris Utama PT Maju Sentosa,” tambahnya.").doc();
+        assertThat(quoteWithCue(doc, "tambahnya").speaker().name()).isEqualTo("Andreas Wiraguna");
+    }
 }
