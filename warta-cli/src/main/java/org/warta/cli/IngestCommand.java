@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.warta.lang.Languages;
 import org.warta.pipeline.Pipeline;
 import org.warta.store.IngestReport;
 import org.warta.store.Ingester;
@@ -49,16 +50,16 @@ final class IngestCommand extends StoreCommand {
         LocalDate date = asOf != null ? asOf : LocalDate.now();
         Pipeline pipeline = env.pipelines().create(date, kb);
         try (Store s = store.open(commandLine())) {
-            IngestReport report = ingest(env, s, pipeline, KbVersion.of(kb), date, batch, lang, paths);
+            IngestReport report = ingest(env, s, pipeline, StoryAssigner.linked(new Languages(kb)), KbVersion.of(kb), date, batch, lang, paths);
             return report.read == 0 || report.failed > 0 ? 1 : 0;
         }
     }
 
     /** Runs an ingest with a progress line and the final report on stderr (shared with watch). */
-    static IngestReport ingest(Env env, Store s, Pipeline pipeline, String kbVersion, LocalDate date, int batch, String lang,
+    static IngestReport ingest(Env env, Store s, Pipeline pipeline, StoryAssigner assigner, String kbVersion, LocalDate date, int batch, String lang,
                                List<String> paths) {
         Progress progress = new Progress(env.err(), env.errIsTerminal());
-        Ingester in = new Ingester(s, pipeline, StoryAssigner.perEvent(), kbVersion, date, batch, listener(progress));
+        Ingester in = new Ingester(s, pipeline, assigner, kbVersion, date, batch, listener(progress));
         progress.line = () -> in.report().summary();
         env.inputs().read(paths, env.in(), page -> in.accept(BatchCommand.forced(page, lang)), in::failed);
         IngestReport report = in.finish();

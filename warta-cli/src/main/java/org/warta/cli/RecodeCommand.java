@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.warta.lang.Languages;
 import org.warta.pipeline.Pipeline;
 import org.warta.store.IngestReport;
 import org.warta.store.Ingester;
@@ -37,7 +38,7 @@ final class RecodeCommand extends StoreCommand {
         Pipeline pipeline = env.pipelines().create(LocalDate.now(), kb);
         try (Store s = store.open(commandLine())) {
             Progress progress = new Progress(env.err(), env.errIsTerminal());
-            Ingester in = Ingester.recoder(s, pipeline, StoryAssigner.perEvent(), KbVersion.of(kb), batch, IngestCommand.listener(progress));
+            Ingester in = Ingester.recoder(s, pipeline, StoryAssigner.linked(new Languages(kb)), KbVersion.of(kb), batch, IngestCommand.listener(progress));
             progress.line = () -> in.report().summary();
             List<Store.StoredPage> pages = new ArrayList<>();
             s.forEachPage(pages::add);

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import org.warta.lang.Languages;
 import org.warta.pipeline.Pipeline;
 import org.warta.server.ServerConfig;
 import org.warta.server.WartaServer;
 import org.warta.store.Store;
 import org.warta.store.StoreConfig;
+import org.warta.store.StoryAssigner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -88,7 +90,7 @@ final class ServeCommand extends StoreCommand {
             tmp = Files.createTempDirectory("warta-demo-");
             s = Store.open(StoreConfig.embedded(tmp, commandLine()));
             env.err().println("warta: demo store in " + tmp + ": ingesting " + dir);
-            IngestCommand.ingest(env, s, pipeline, kbVersion, date, 100, null, List.of(dir.toString()));
+            IngestCommand.ingest(env, s, pipeline, StoryAssigner.linked(new Languages(List.of())), kbVersion, date, 100, null, List.of(dir.toString()));
         } else {
             s = store.open(commandLine());
         }

@@ -8,11 +8,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.warta.lang.Languages;
 import org.warta.pipeline.Pipeline;
 import org.warta.store.Ingester;
 import org.warta.store.Store;
 import org.warta.store.StoryAssigner;
-import org.warta.store.watch.RomeFeedParser;
+import org.warta.store.watch.FeedParser;
 import org.warta.store.watch.SafeFetcher;
 import org.warta.store.watch.Watcher;
 import picocli.CommandLine.Command;
@@ -83,12 +84,13 @@ final class WatchCommand extends StoreCommand {
         if (list.isEmpty()) throw new ParameterException(spec.commandLine(), "--feeds " + feeds + ": no feed URL in it");
         try (Store s = store.open(commandLine())) {
             SafeFetcher fetcher = new SafeFetcher(new SafeFetcher.Policy(allowPrivate, interval, maxBytes, Duration.ofSeconds(30)));
-            Watcher watcher = new Watcher(s, fetcher, new RomeFeedParser(), m -> env.err().println("warta: watch: " + m));
+            Watcher watcher = new Watcher(s, fetcher, FeedParser.standard(), m -> env.err().println("warta: watch: " + m));
+            StoryAssigner stories = StoryAssigner.linked(new Languages(kb));
             while (true) {
                 LocalDate today = LocalDate.now();
                 Pipeline pipeline = env.pipelines().create(today, kb);
                 Progress progress = new Progress(env.err(), env.errIsTerminal());
-                Ingester in = new Ingester(s, pipeline, StoryAssigner.perEvent(), KbVersion.of(kb), today, 50, IngestCommand.listener(progress));
+                Ingester in = new Ingester(s, pipeline, stories, KbVersion.of(kb), today, 50, IngestCommand.listener(progress));
                 progress.line = () -> in.report().summary();
                 Watcher.Poll p = watcher.poll(list, in);
                 IngestCommand.finish(env, progress, in.finish());

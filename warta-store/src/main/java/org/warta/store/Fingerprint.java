@@ -51,6 +51,44 @@ final class Fingerprint {
      */
     static final int MIN_WORDS = 60;
 
+    /** Least Jaccard similarity of two titles' word sets for two pages of one site to count as copies. */
+    static final double SAME_SITE_TITLE = 0.5;
+
+    /**
+     * Whether two articles with alike bodies may still be copies of each other, judged by where they come
+     * from and their titles. Two pages of one site (the same host of their URL keys) whose titles differ are
+     * two articles whose extraction kept the same site furniture (menus, footers, a cookie notice), not one
+     * article twice: a site does not publish its own story again under another headline, while a wire
+     * copy on another site may carry any headline. Without a host or a title on either side, the bodies decide.
+     */
+    static boolean mayBeCopies(String urlKeyA, String titleA, String urlKeyB, String titleB) {
+        String ha = host(urlKeyA), hb = host(urlKeyB);
+        if (ha == null || !ha.equals(hb)) return true;
+        Set<String> ta = words(titleA), tb = words(titleB);
+        if (ta.isEmpty() || tb.isEmpty()) return true;
+        Set<String> both = new HashSet<>(ta);
+        both.retainAll(tb);
+        Set<String> any = new HashSet<>(ta);
+        any.addAll(tb);
+        return both.size() / (double) any.size() >= SAME_SITE_TITLE;
+    }
+
+    /** The host of a URL, lower-case, without a leading "www."; null when there is none. */
+    static String host(String url) {
+        if (url == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(?i)https?://(?:[^@/?#]*@)?([^/?#:]+)").matcher(url.strip());
+        if (!m.find()) return null;
+        String h = m.group(1).toLowerCase(Locale.ROOT);
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> out = new HashSet<>();
+        if (text == null) return out;
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) out.add(w);
+        return out;
+    }
+
     /** The MinHash signature of an article's body (its text without the title line); null when too short to compare. */
     static long[] minhashBody(String text, String title) {
         String body = text;

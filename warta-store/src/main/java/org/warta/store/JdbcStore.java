@@ -254,11 +254,12 @@ final class JdbcStore implements Store {
         double sim = 0;
         long[] sig = Fingerprint.minhashBody(a.text(), a.title());
         try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT id FROM articles WHERE content_hash = ? AND id <> ? AND duplicate_of IS NULL ORDER BY ingested_at, id LIMIT 1")) {
+                "SELECT id, url_key, title FROM articles WHERE content_hash = ? AND id <> ? AND duplicate_of IS NULL ORDER BY ingested_at, id")) {
             ps.setString(1, hash);
             ps.setString(2, a.id());
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
+                while (dupOf == null && rs.next()) {
+                    if (!Fingerprint.mayBeCopies(key, a.title(), rs.getString(2), rs.getString(3))) continue;
                     dupOf = rs.getString(1);
                     sim = 1.0;
                 }
@@ -268,7 +269,7 @@ final class JdbcStore implements Store {
             // candidates share at least one LSH band with the article; only originals have bands
             List<String> bands = Fingerprint.bands(sig);
             String in = String.join(", ", java.util.Collections.nCopies(bands.size(), "?"));
-            try (PreparedStatement ps = conn.prepareStatement("SELECT a.id, a.minhash FROM articles a WHERE a.duplicate_of IS NULL "
+            try (PreparedStatement ps = conn.prepareStatement("SELECT a.id, a.minhash, a.url_key, a.title FROM articles a WHERE a.duplicate_of IS NULL "
                     + "AND a.id <> ? AND a.id IN (SELECT article_id FROM article_bands WHERE band IN (" + in + ")) ORDER BY a.id")) {
                 ps.setString(1, a.id());
                 for (int i = 0; i < bands.size(); i++) ps.setString(i + 2, bands.get(i));
@@ -277,7 +278,7 @@ final class JdbcStore implements Store {
                         long[] other = Fingerprint.decode(rs.getString(2));
                         if (other == null) continue;
                         double s = Fingerprint.similarity(sig, other);
-                        if (s >= Fingerprint.NEAR_DUPLICATE && s > sim) {
+                        if (s >= Fingerprint.NEAR_DUPLICATE && s > sim && Fingerprint.mayBeCopies(key, a.title(), rs.getString(3), rs.getString(4))) {
                             sim = s;
                             dupOf = rs.getString(1);
                         }

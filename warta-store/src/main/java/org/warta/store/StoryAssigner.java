@@ -15,8 +15,18 @@ import org.warta.model.Event;
  */
 public interface StoryAssigner {
 
-    /** One report: an event with the article it comes from. */
-    record Report(String articleId, String url, String outlet, LocalDate published, Event event) {}
+    /**
+     * One report: an event with the article it comes from.
+     *
+     * @param text the article's text (title and body), or null when the caller has none; text-based
+     *     linkers use it as a similarity signal
+     */
+    record Report(String articleId, String url, String outlet, LocalDate published, Event event, String text) {
+        /** A report without the article's text. */
+        public Report(String articleId, String url, String outlet, LocalDate published, Event event) {
+            this(articleId, url, outlet, published, event, null);
+        }
+    }
 
     /** Groups the reports; each inner list is one story. Every report is in exactly one group. */
     List<List<Report>> group(Collection<Report> reports);
@@ -31,7 +41,15 @@ public interface StoryAssigner {
         return "per-event-1";
     }
 
-    /** The trivial default: one story per event (replaced by cross-article linking). */
+    /**
+     * The cross-article linker of the core ({@code org.warta.link.StoryLinker}, default settings) with the
+     * stop words of the given language packs: the default of the store commands. See {@link LinkedStories}.
+     */
+    static StoryAssigner linked(org.warta.lang.Languages languages) {
+        return LinkedStories.of(languages);
+    }
+
+    /** The trivial assigner: one story per event (tests, and a baseline without linking). */
     static StoryAssigner perEvent() {
         return reports -> {
             List<List<Report>> out = new ArrayList<>(reports.size());

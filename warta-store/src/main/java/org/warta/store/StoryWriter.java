@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * recorded as merged, and a new group gets an id derived from its smallest event id.
  */
 final class StoryWriter {
-    private static final String SELECT = "SELECT e.id, e.story_id, e.record, e.day, a.id, a.url, a.outlet, a.published_day, a.published "
+    private static final String SELECT = "SELECT e.id, e.story_id, e.record, e.day, a.id, a.url, a.outlet, a.published_day, a.published, a.text "
             + "FROM events e JOIN articles a ON a.id = e.article_id ";
 
     private final Connection conn;
@@ -203,7 +203,7 @@ final class StoryWriter {
                 if (loaded.containsKey(id)) continue;
                 java.sql.Date day = rs.getDate(4), pub = rs.getDate(8);
                 StoryAssigner.Report r = new StoryAssigner.Report(rs.getString(5), rs.getString(6), rs.getString(7),
-                        pub == null ? null : pub.toLocalDate(), EventRecords.event(rs.getString(3)));
+                        pub == null ? null : pub.toLocalDate(), EventRecords.event(rs.getString(3)), rs.getString(10));
                 loaded.put(id, new Loaded(r, rs.getString(2), day == null ? null : day.toLocalDate(), rs.getString(9)));
             }
         }

@@ -32,4 +32,16 @@ class FingerprintTest {
         assertThat(Fingerprint.minhashBody("Some headline\n\n" + menu, "Some headline")).isNull();
         assertThat(Fingerprint.contentHash(" a  b\n c ")).isEqualTo(Fingerprint.contentHash("a b c"));
     }
+
+    @Test
+    void pagesOfOneSiteAreCopiesOnlyUnderAlikeTitles() {
+        String a = "https://www.situs.example/2025/01/01/satu", b = "https://situs.example/2025/01/02/dua";
+        assertThat(Fingerprint.host(a)).isEqualTo("situs.example").isEqualTo(Fingerprint.host(b));
+        assertThat(Fingerprint.mayBeCopies(a, "Banjir melanda ibu kota", b, "Harga beras naik lagi")).isFalse();
+        assertThat(Fingerprint.mayBeCopies(a, "Banjir melanda ibu kota", b, "Banjir melanda ibu kota lagi")).isTrue();
+        // another site may carry a wire copy under any headline; without a title the bodies decide
+        assertThat(Fingerprint.mayBeCopies(a, "Banjir melanda ibu kota", "https://lain.example/x", "Hujan deras, Jakarta terendam")).isTrue();
+        assertThat(Fingerprint.mayBeCopies(a, null, b, "Harga beras naik lagi")).isTrue();
+        assertThat(Fingerprint.mayBeCopies(null, "Banjir", null, "Harga")).isTrue();
+    }
 }

@@ -183,6 +183,45 @@ abstract class StoreContractTest {
         assertThat(count(store, "SELECT count(*) FROM stories s WHERE events <> (SELECT count(*) FROM events e WHERE e.story_id = s.id)")).isZero();
     }
 
+    @Test
+    void twoArticlesOfOneSiteThatShareOnlyItsFurnitureAreNotCopies() throws Exception {
+        IngestReport r = ingest(store, StoryAssigner.perEvent(), 1, fixture("site-chrome.jsonl").toString());
+        assertThat(r.failed).isZero();
+        // the extraction kept the site's menus and footer, so the bodies look alike ...
+        List<String> sigs = strings(store, "SELECT minhash FROM articles ORDER BY url");
+        assertThat(sigs).hasSize(2).doesNotContainNull();
+        assertThat(Fingerprint.similarity(Fingerprint.decode(sigs.get(0)), Fingerprint.decode(sigs.get(1))))
+                .isGreaterThanOrEqualTo(Fingerprint.NEAR_DUPLICATE);
+        // ... but they are two articles of one site under different headlines: neither is a copy, both keep their events
+        assertThat(r.nearDuplicate).isZero();
+        assertThat(count(store, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")).isZero();
+        assertThat(count(store, "SELECT count(DISTINCT article_id) FROM events")).isEqualTo(2);
+    }
+
+    @Test
+    void theLinkerPutsTwoOutletsReportsOfOneEventInOneStory() throws Exception {
+        StoryAssigner linked = StoryAssigner.linked(new org.warta.lang.Languages(List.of()));
+        ingest(store, linked, 1, fixture("stories.jsonl").toString());
+        // the detention of 10 March, reported by two outlets: one story of 2 reports from 2 sources
+        List<String> first = strings(store, "SELECT s.id FROM stories s WHERE s.event = 'COERCE' AND s.first_day = DATE '2025-03-10'");
+        assertThat(first).hasSize(1);
+        String story = first.get(0);
+        assertThat(count(store, "SELECT events FROM stories WHERE id = '" + story + "'")).isEqualTo(2);
+        assertThat(count(store, "SELECT articles FROM stories WHERE id = '" + story + "'")).isEqualTo(2);
+        assertThat(count(store, "SELECT sources FROM stories WHERE id = '" + story + "'")).isEqualTo(2);
+        assertThat(strings(store, "SELECT DISTINCT a.outlet FROM events e JOIN articles a ON a.id = e.article_id WHERE e.story_id = '"
+                + story + "' ORDER BY 1")).containsExactly("Kabar Dua", "Warta Satu");
+        // the same actors' detention ten days later is another story
+        List<String> later = strings(store, "SELECT story_id FROM events WHERE event = 'COERCE' AND day = DATE '2025-03-20'");
+        assertThat(later).isNotEmpty().doesNotContain(story);
+        // every event is in exactly one story, and the stories' counts agree with their events
+        assertThat(count(store, "SELECT count(*) FROM events WHERE story_id IS NULL")).isZero();
+        assertThat(count(store, "SELECT count(*) FROM stories s WHERE events <> (SELECT count(*) FROM events e WHERE e.story_id = s.id)")).isZero();
+        // re-running the same input keeps the story and its id
+        ingest(store, linked, 2, fixture("stories.jsonl").toString());
+        assertThat(strings(store, "SELECT s.id FROM stories s WHERE s.event = 'COERCE' AND s.first_day = DATE '2025-03-10'")).containsExactly(story);
+    }
+
     private Map<String, String> storyOfEvent() throws Exception {
         Map<String, String> m = new TreeMap<>();
         try (Connection c = store.read(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, story_id FROM events")) {
@@ -193,7 +232,8 @@ abstract class StoreContractTest {
 
     @Test
     void queriesFilterEventsAndCountAssertedOnesByDefault() throws Exception {
-        ingest(store, fixture("batch1.jsonl").toString());
+        // stories.jsonl has a negated act ("belum memberikan tanggapan"): not every event is asserted
+        ingest(store, fixture("batch1.jsonl").toString(), fixture("stories.jsonl").toString());
         List<Queries.Row> rows = new ArrayList<>();
         try (Connection c = store.read()) {
             Queries.events(c, new EventFilter("PRK", null, "MOBILIZE", null, null, null, null,

@@ -150,7 +150,7 @@ class WatcherTest {
         assertThat(list).containsExactly(URI.create(base + "/feed.xml"));
         List<String> log = new CopyOnWriteArrayList<>();
         try (Store store = Store.open(StoreConfig.embedded(dir.resolve("data"), "watch test"))) {
-            Watcher w = new Watcher(store, fetcher(true), new RomeFeedParser(), log::add);
+            Watcher w = new Watcher(store, fetcher(true), FeedParser.standard(), log::add);
             Ingester in = new Ingester(store, Warta.builder().asOf(LocalDate.of(2026, 11, 27)).build(), StoryAssigner.perEvent(),
                     "test-kb", LocalDate.of(2026, 11, 27), 10, null);
             Watcher.Poll first = w.poll(list, in);
@@ -194,7 +194,7 @@ class WatcherTest {
     void aBrokenOrHostileFeedIsReportedAndThePollGoesOn() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
         try (Store store = Store.open(StoreConfig.embedded(dir.resolve("data"), "watch test"))) {
-            Watcher w = new Watcher(store, fetcher(true), new RomeFeedParser(), log::add);
+            Watcher w = new Watcher(store, fetcher(true), FeedParser.standard(), log::add);
             Ingester in = new Ingester(store, Warta.builder().asOf(LocalDate.of(2026, 11, 27)).build(), StoryAssigner.perEvent(),
                     "test-kb", LocalDate.of(2026, 11, 27), 10, null);
             Watcher.Poll p = w.poll(List.of(URI.create(base + "/broken.xml"), URI.create(base + "/xxe.xml"),
