@@ -62,6 +62,8 @@ public final class WartaServer implements AutoCloseable {
     private final Javalin app;
     private final Set<String> hosts = new HashSet<>();
     private final Object writeLock = new Object();
+    /** Groups the events of articles posted to {@code POST /api/articles} into stories, as {@code warta ingest} does. */
+    private final StoryAssigner stories = StoryAssigner.linked(new org.warta.lang.Languages(List.of()));
     private final List<String> routes = new java.util.ArrayList<>();
 
     private WartaServer(Store store, Pipeline pipeline, String kbVersion, ServerConfig config) {
@@ -402,7 +404,7 @@ public final class WartaServer implements AutoCloseable {
         Pasted p = pasted(ctx);
         IngestReport report;
         synchronized (writeLock) {
-            Ingester in = new Ingester(store, pipeline, StoryAssigner.perEvent(), kbVersion, p.asOf(), 1, null);
+            Ingester in = new Ingester(store, pipeline, stories, kbVersion, p.asOf(), 1, null);
             in.accept(p.page(), p.asOf());
             report = in.finish();
         }
