@@ -1,5 +1,6 @@
 package org.warta.ner;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.warta.lang.Morphology;
 
@@ -13,6 +14,9 @@ final class NerFeatures {
     private final Morphology morphology;
     private final java.util.List<WordClusters> clusters;
     private final java.util.Set<String> orgHeads;
+    private final boolean twoWordHeads;
+    private final long[][] clusterTemplates; // per word-class set: c<k>, c<k>-1, c<k>+1, c<k>-1+1
+    private final java.util.concurrent.ConcurrentHashMap<String, Word> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     NerFeatures(Morphology morphology, java.util.List<WordClusters> clusters) {
         this(morphology, clusters, java.util.Set.of());
@@ -26,6 +30,12 @@ final class NerFeatures {
         this.morphology = morphology;
         this.clusters = java.util.List.copyOf(clusters);
         this.orgHeads = java.util.Set.copyOf(orgHeads);
+        this.twoWordHeads = this.orgHeads.stream().anyMatch(h -> h.indexOf(' ') >= 0);
+        this.clusterTemplates = new long[this.clusters.size()][];
+        for (int c = 0; c < clusterTemplates.length; c++) {
+            String k = "c" + this.clusters.get(c).classes();
+            clusterTemplates[c] = new long[] {start(k), start(k + "-1"), start(k + "+1"), start(k + "-1+1")};
+        }
     }
 
     /** Features of every token; {@code gaz} may hold nulls (no name there) or be all null (no KB). */
@@ -39,25 +49,25 @@ final class NerFeatures {
      */
     long[][] extract(String[] words, String[] gaz, boolean caseless) {
         int n = words.length;
+        Word[] ws = new Word[n];
         String[] low = new String[n];
-        String[] shape = new String[n];
         for (int i = 0; i < n; i++) {
-            low[i] = words[i].toLowerCase(Locale.ROOT);
-            shape[i] = shape(words[i]);
+            ws[i] = word(words[i]);
+            low[i] = ws[i].low;
         }
         long[][] out = new long[n][];
         // organisation head words (a two-word head marks both words), and capitalised spans
         boolean[] head = new boolean[n];
         if (!orgHeads.isEmpty())
             for (int i = 0; i < n; i++) {
-                if (orgHeads.contains(low[i])) head[i] = true;
-                if (i + 1 < n && orgHeads.contains(low[i] + " " + low[i + 1])) head[i] = head[i + 1] = true;
+                if (ws[i].head) head[i] = true;
+                if (i + 1 < n && twoWordHeads && orgHeads.contains(low[i] + " " + low[i + 1])) head[i] = head[i + 1] = true;
             }
         int[] spanStart = new int[n];
         int[] spanEnd = new int[n];
         for (int i = 0; i < n; ) {
             int j = i;
-            if (!caseless && capitalised(words[i])) while (j + 1 < n && capitalised(words[j + 1])) j++;
+            if (!caseless && ws[i].cap) while (j + 1 < n && ws[j + 1].cap) j++;
             for (int k = i; k <= j; k++) {
                 spanStart[k] = i;
                 spanEnd[k] = j;
@@ -65,104 +75,185 @@ final class NerFeatures {
             i = j + 1;
         }
         Sink f = new Sink();
+        int nc = clusters.size();
         for (int i = 0; i < n; i++) {
             f.reset();
-            String w = words[i];
-            String lw = low[i];
-            f.add("b", "");
-            f.add("w", lw);
-            if (!w.equals(lw)) f.add("W", w);
-            for (int k = 1; k <= 4 && k < lw.length(); k++) {
-                f.add("p" + k, lw.substring(0, k));
-                f.add("s" + k, lw.substring(lw.length() - k));
-            }
-            if (!caseless) f.add("sh", shape[i]);
-            f.add("len", lw.length() <= 2 ? "s" : lw.length() <= 5 ? "m" : "l");
-            if (i == 0 && !caseless) f.add("first", shape[i]);
-            if (morphology != null && lw.length() > 4 && Character.isLetter(lw.charAt(0))) {
-                String root = morphology.root(lw);
-                if (!root.equals(lw)) f.add("r", root);
-            }
-            String pw = i > 0 ? low[i - 1] : "<s>";
-            String ppw = i > 1 ? low[i - 2] : "<s>";
-            String nw = i + 1 < n ? low[i + 1] : "</s>";
-            String nnw = i + 2 < n ? low[i + 2] : "</s>";
-            String ps = i > 0 ? shape[i - 1] : "<s>";
-            String ns = i + 1 < n ? shape[i + 1] : "</s>";
-            f.add("w-1", pw);
-            f.add("w-2", ppw);
-            f.add("w+1", nw);
-            f.add("w+2", nnw);
-            f.add("w-1w", pw + " " + lw);
-            f.add("ww+1", lw + " " + nw);
-            f.add("w-2-1", ppw + " " + pw);
-            f.add("w+1+2", nw + " " + nnw);
+            Word x = ws[i];
+            String w = x.word;
+            String lw = x.low;
+            for (long h : x.own) f.add(h);
+            if (!caseless) f.add(x.sh);
+            f.add(x.len);
+            if (i == 0 && !caseless) f.add(x.first);
+            if (x.hasRoot) f.add(x.root);
+            Word pw = i > 0 ? ws[i - 1] : null;
+            Word ppw = i > 1 ? ws[i - 2] : null;
+            Word nw = i + 1 < n ? ws[i + 1] : null;
+            Word nnw = i + 2 < n ? ws[i + 2] : null;
+            String pws = pw != null ? pw.low : "<s>";
+            String ppws = ppw != null ? ppw.low : "<s>";
+            String nws = nw != null ? nw.low : "</s>";
+            String nnws = nnw != null ? nnw.low : "</s>";
+            String ps = pw != null ? pw.shape : "<s>";
+            String ns = nw != null ? nw.shape : "</s>";
+            f.add(pw != null ? pw.asPrev : H_WM1_START);
+            f.add(ppw != null ? ppw.asPrev2 : H_WM2_START);
+            f.add(nw != null ? nw.asNext : H_WP1_END);
+            f.add(nnw != null ? nnw.asNext2 : H_WP2_END);
+            f.add(fin(add(add(add(T_WM1W, pws), ' '), lw)));
+            f.add(fin(add(add(add(T_WWP1, lw), ' '), nws)));
+            f.add(fin(add(add(add(T_WM2M1, ppws), ' '), pws)));
+            f.add(fin(add(add(add(T_WP1P2, nws), ' '), nnws)));
             if (!caseless) {
-                f.add("sh-1", ps);
-                f.add("sh+1", ns);
-                f.add("sh-1sh+1", ps + " " + shape[i] + " " + ns);
+                f.add(fin(add(T_SHM1, ps)));
+                f.add(fin(add(T_SHP1, ns)));
+                f.add(fin(add(add(add(add(add(T_SHM1SHP1, ps), ' '), x.shape), ' '), ns)));
             }
-            if (i > 0 && low[i - 1].length() > 3) f.add("s3-1", low[i - 1].substring(low[i - 1].length() - 3));
-            if (i + 1 < n && low[i + 1].length() > 3) f.add("s3+1", low[i + 1].substring(low[i + 1].length() - 3));
-            for (WordClusters wc : clusters) {
-                String k = "c" + wc.classes();
-                int c = wc.of(lw);
-                int pc = i > 0 ? wc.of(low[i - 1]) : -2;
-                int nc = i + 1 < n ? wc.of(low[i + 1]) : -2;
-                f.add(k, Integer.toString(c));
-                f.add(k + "-1", Integer.toString(pc));
-                f.add(k + "+1", Integer.toString(nc));
-                f.add(k + "-1+1", pc + " " + c + " " + nc);
+            if (pw != null && pw.low.length() > 3) f.add(pw.s3Prev);
+            if (nw != null && nw.low.length() > 3) f.add(nw.s3Next);
+            for (int ci = 0; ci < nc; ci++) {
+                long[] t = clusterTemplates[ci];
+                int c = x.cls[ci];
+                int pc = pw != null ? pw.cls[ci] : -2;
+                int ncl = nw != null ? nw.cls[ci] : -2;
+                f.add(fin(addInt(t[0], c)));
+                f.add(fin(addInt(t[1], pc)));
+                f.add(fin(addInt(t[2], ncl)));
+                f.add(fin(addInt(add(addInt(add(addInt(t[3], pc), ' '), c), ' '), ncl)));
             }
             String g = gaz[i];
             String pg = i > 0 ? gaz[i - 1] : null;
             String ng = i + 1 < n ? gaz[i + 1] : null;
             if (g != null) {
-                f.add("g", g);
-                if (!caseless) f.add("gsh", g + " " + shape[i]);
-                f.add("gw", g + " " + lw);
+                f.add(fin(add(T_G, g)));
+                if (!caseless) f.add(fin(add(add(add(T_GSH, g), ' '), x.shape)));
+                f.add(fin(add(add(add(T_GW, g), ' '), lw)));
             }
-            if (pg != null) f.add("g-1", pg);
-            if (ng != null) f.add("g+1", ng);
-            if (i > 1 && gaz[i - 2] != null) f.add("g-2", gaz[i - 2]);
-            if (i + 2 < n && gaz[i + 2] != null) f.add("g+2", gaz[i + 2]);
+            if (pg != null) f.add(fin(add(T_GM1, pg)));
+            if (ng != null) f.add(fin(add(T_GP1, ng)));
+            if (i > 1 && gaz[i - 2] != null) f.add(fin(add(T_GM2, gaz[i - 2])));
+            if (i + 2 < n && gaz[i + 2] != null) f.add(fin(add(T_GP2, gaz[i + 2])));
             if (!orgHeads.isEmpty()) {
-                if (head[i]) f.add("oh", "");
+                if (head[i]) f.add(H_OH);
                 // distance to the nearest head word on the left (up to 4 words) and on the right (up to 2)
                 for (int d = 1; d <= 4 && i - d >= 0; d++)
                     if (head[i - d]) {
-                        f.add("ohL", Integer.toString(d));
+                        f.add(H_OHL[d]);
                         break;
                     }
                 for (int d = 1; d <= 2 && i + d < n; d++)
                     if (head[i + d]) {
-                        f.add("ohR", Integer.toString(d));
+                        f.add(H_OHR[d]);
                         break;
                     }
             }
-            if (!caseless && capitalised(w)) {
+            if (!caseless && x.cap) {
                 int a = spanStart[i];
                 int z = spanEnd[i];
                 int len = z - a + 1;
                 String pos = a == z ? "U" : i == a ? "B" : i == z ? "E" : "I";
-                String lenB = len >= 4 ? "4+" : Integer.toString(len);
+                String lenB = len >= 4 ? "4+" : LEN_DIGITS[len];
                 boolean spanHead = false;
                 for (int k = a; k <= z && !spanHead; k++) spanHead = head[k];
-                boolean acronym = len == 1 && w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT));
-                f.add("span", pos + lenB);
+                boolean acronym = len == 1 && x.upper;
+                f.add(fin(add(add(T_SPAN, pos), lenB)));
                 // the words just before and after the whole span ("di", "Pak", "mengatakan")
-                f.add("preSpan", a > 0 ? low[a - 1] : "<s>");
-                f.add("postSpan", z + 1 < n ? low[z + 1] : "</s>");
+                f.add(fin(add(T_PRESPAN, a > 0 ? low[a - 1] : "<s>")));
+                f.add(fin(add(T_POSTSPAN, z + 1 < n ? low[z + 1] : "</s>")));
                 if (spanHead) {
-                    f.add("spanOH", pos);
-                    f.add("spanOH1", head[a] ? "first" : "later");
+                    f.add(fin(add(T_SPANOH, pos)));
+                    f.add(head[a] ? H_SPANOH1_FIRST : H_SPANOH1_LATER);
                 }
-                if (acronym) f.add("acr", a > 0 && head[a - 1] ? "afterHead" : "");
-                if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add("spanAfterHead", pos);
+                if (acronym) f.add(a > 0 && head[a - 1] ? H_ACR_AFTER : H_ACR);
+                if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add(fin(add(T_SPANAFTERHEAD, pos)));
             }
             out[i] = f.toArray();
         }
         return out;
+    }
+
+    private static final String[] LEN_DIGITS = {"0", "1", "2", "3"};
+
+    // FNV-1a states after each template name and the separator, so that a feature's hash is the template's
+    // state continued over the value's characters: the same 64-bit keys as hash(template, value), no strings
+    private static final long T_WM1W = start("w-1w"), T_WWP1 = start("ww+1"), T_WM2M1 = start("w-2-1"),
+            T_WP1P2 = start("w+1+2"), T_SHM1 = start("sh-1"), T_SHP1 = start("sh+1"), T_SHM1SHP1 = start("sh-1sh+1"),
+            T_G = start("g"), T_GSH = start("gsh"), T_GW = start("gw"), T_GM1 = start("g-1"), T_GP1 = start("g+1"),
+            T_GM2 = start("g-2"), T_GP2 = start("g+2"), T_SPAN = start("span"), T_PRESPAN = start("preSpan"),
+            T_POSTSPAN = start("postSpan"), T_SPANOH = start("spanOH"), T_SPANAFTERHEAD = start("spanAfterHead");
+    private static final long H_WM1_START = hash("w-1", "<s>"), H_WM2_START = hash("w-2", "<s>"),
+            H_WP1_END = hash("w+1", "</s>"), H_WP2_END = hash("w+2", "</s>"), H_OH = hash("oh", ""),
+            H_SPANOH1_FIRST = hash("spanOH1", "first"), H_SPANOH1_LATER = hash("spanOH1", "later"),
+            H_ACR_AFTER = hash("acr", "afterHead"), H_ACR = hash("acr", "");
+    private static final long[] H_OHL = {0, hash("ohL", "1"), hash("ohL", "2"), hash("ohL", "3"), hash("ohL", "4")};
+    private static final long[] H_OHR = {0, hash("ohR", "1"), hash("ohR", "2")};
+    private static final String[] LEN_CLASS = {"s", "m", "l"};
+
+    /** What the features need of one word alone, computed once per distinct word (see {@link #word}). */
+    private static final class Word {
+        final String word;
+        final String low;
+        final String shape;
+        final boolean cap;
+        final boolean upper;
+        final boolean head;
+        final int[] cls;
+        final long[] own; // b, w, W, p1 s1 … p4 s4
+        final long sh, len, first, root;
+        final boolean hasRoot;
+        final long asPrev, asPrev2, asNext, asNext2, s3Prev, s3Next;
+
+        Word(String w, NerFeatures nf) {
+            word = w;
+            low = w.toLowerCase(Locale.ROOT);
+            shape = shape(w);
+            cap = capitalised(w);
+            upper = w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT));
+            head = nf.orgHeads.contains(low);
+            cls = new int[nf.clusters.size()];
+            for (int c = 0; c < cls.length; c++) cls[c] = nf.clusters.get(c).of(low);
+            long[] o = new long[11];
+            int k = 0;
+            o[k++] = hash("b", "");
+            o[k++] = hash("w", low);
+            if (!w.equals(low)) o[k++] = hash("W", w);
+            for (int j = 1; j <= 4 && j < low.length(); j++) {
+                o[k++] = hash(PREFIX[j], low.substring(0, j));
+                o[k++] = hash(SUFFIX[j], low.substring(low.length() - j));
+            }
+            own = Arrays.copyOf(o, k);
+            sh = hash("sh", shape);
+            len = hash("len", LEN_CLASS[low.length() <= 2 ? 0 : low.length() <= 5 ? 1 : 2]);
+            first = hash("first", shape);
+            String r = null;
+            if (nf.morphology != null && low.length() > 4 && Character.isLetter(low.charAt(0))) {
+                r = nf.morphology.root(low);
+                if (r.equals(low)) r = null;
+            }
+            hasRoot = r != null;
+            root = r == null ? 0 : hash("r", r);
+            asPrev = hash("w-1", low);
+            asPrev2 = hash("w-2", low);
+            asNext = hash("w+1", low);
+            asNext2 = hash("w+2", low);
+            s3Prev = low.length() > 3 ? hash("s3-1", low.substring(low.length() - 3)) : 0;
+            s3Next = low.length() > 3 ? hash("s3+1", low.substring(low.length() - 3)) : 0;
+        }
+    }
+
+    private static final String[] PREFIX = {"p0", "p1", "p2", "p3", "p4"};
+    private static final String[] SUFFIX = {"s0", "s1", "s2", "s3", "s4"};
+    /** Bound on the per-word cache; past it the cache starts again (news vocabulary is large but Zipfian). */
+    private static final int CACHE_LIMIT = 200_000;
+
+    private Word word(String w) {
+        Word x = cache.get(w);
+        if (x == null) {
+            x = new Word(w, this);
+            if (cache.size() >= CACHE_LIMIT) cache.clear();
+            cache.put(w, x);
+        }
+        return x;
     }
 
     private static boolean capitalised(String w) {
@@ -186,6 +277,11 @@ final class NerFeatures {
 
     /** 64-bit FNV-1a of the template name and value. */
     static long hash(String template, String value) {
+        return fin(add(start(template), value));
+    }
+
+    /** FNV-1a state after the template name and the separator. */
+    static long start(String template) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < template.length(); i++) {
             h ^= template.charAt(i);
@@ -193,12 +289,35 @@ final class NerFeatures {
         }
         h ^= 0x1f;
         h *= 0x100000001b3L;
-        for (int i = 0; i < value.length(); i++) {
-            h ^= value.charAt(i);
+        return h;
+    }
+
+    private static long add(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }
-        h ^= (h >>> 31);
         return h;
+    }
+
+    private static long add(long h, char c) {
+        h ^= c;
+        h *= 0x100000001b3L;
+        return h;
+    }
+
+    /** Continues the hash over the decimal digits of {@code v}, as {@link Integer#toString(int)} writes them. */
+    private static long addInt(long h, int v) {
+        if (v < 0) {
+            h = add(h, '-');
+            v = -v;
+        }
+        if (v >= 10) h = addInt(h, v / 10);
+        return add(h, (char) ('0' + v % 10));
+    }
+
+    private static long fin(long h) {
+        return h ^ (h >>> 31);
     }
 
     private static final class Sink {
@@ -207,9 +326,9 @@ final class NerFeatures {
 
         void reset() { size = 0; }
 
-        void add(String template, String value) {
+        void add(long h) {
             if (size == buf.length) buf = java.util.Arrays.copyOf(buf, size * 2);
-            buf[size++] = hash(template, value);
+            buf[size++] = h;
         }
 
         long[] toArray() { return java.util.Arrays.copyOf(buf, size); }
