@@ -90,15 +90,18 @@ public final class NameTagger {
     public String[] tag(String[] words, String[] gaz) {
         if (words.length == 0) return new String[0];
         if (gaz == null) gaz = new String[words.length];
-        long[][] f = features.extract(words, gaz);
+        NerFeatures.Flat f = features.extractFlat(words, gaz);
+        long[] keys = f.keys();
+        int[] ends = f.ends();
         int t = tags.length;
         float[][] emit = new float[words.length][t];
-        for (int i = 0; i < words.length; i++) {
-            for (long key : f[i]) {
-                int slot = find(key);
+        for (int i = 0, j = 0; i < words.length; i++) {
+            float[] e = emit[i];
+            for (; j < ends[i]; j++) {
+                int slot = find(keys[j]);
                 if (slot < 0) continue;
                 int base = slot * t;
-                for (int k = 0; k < t; k++) emit[i][k] += weights[base + k];
+                for (int k = 0; k < t; k++) e[k] += weights[base + k];
             }
         }
         int[] best = viterbi(emit, trans, allowed, t);

@@ -14,7 +14,7 @@ final class NerFeatures {
     private final Morphology morphology;
     private final java.util.List<WordClusters> clusters;
     private final java.util.Set<String> orgHeads;
-    private final boolean twoWordHeads;
+    private final java.util.Set<String> headFirstWords; // what comes before a space in a head ("rumah")
     private final long[][] clusterTemplates; // per word-class set: c<k>, c<k>-1, c<k>+1, c<k>-1+1
     private final java.util.concurrent.ConcurrentHashMap<String, Word> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -30,7 +30,10 @@ final class NerFeatures {
         this.morphology = morphology;
         this.clusters = java.util.List.copyOf(clusters);
         this.orgHeads = java.util.Set.copyOf(orgHeads);
-        this.twoWordHeads = this.orgHeads.stream().anyMatch(h -> h.indexOf(' ') >= 0);
+        java.util.Set<String> firsts = new java.util.HashSet<>();
+        for (String h : this.orgHeads)
+            for (int sp = h.indexOf(' '); sp >= 0; sp = h.indexOf(' ', sp + 1)) firsts.add(h.substring(0, sp));
+        this.headFirstWords = java.util.Set.copyOf(firsts);
         this.clusterTemplates = new long[this.clusters.size()][];
         for (int c = 0; c < clusterTemplates.length; c++) {
             String k = "c" + this.clusters.get(c).classes();
@@ -49,19 +52,41 @@ final class NerFeatures {
      */
     long[][] extract(String[] words, String[] gaz, boolean caseless) {
         int n = words.length;
+        Sink f = new Sink();
+        int[] ends = new int[n];
+        extract(words, gaz, caseless, f, ends);
+        long[][] out = new long[n][];
+        for (int i = 0; i < n; i++) out[i] = Arrays.copyOfRange(f.buf, i == 0 ? 0 : ends[i - 1], ends[i]);
+        return out;
+    }
+
+    /**
+     * Features of every token in one flat array: token {@code i}'s keys are {@code keys[ends[i-1]..ends[i])}
+     * ({@code ends[-1]} = 0), in the order {@link #extract(String[], String[])} gives them.
+     */
+    record Flat(long[] keys, int[] ends) {}
+
+    Flat extractFlat(String[] words, String[] gaz) {
+        Sink f = new Sink();
+        int[] ends = new int[words.length];
+        extract(words, gaz, false, f, ends);
+        return new Flat(f.buf, ends);
+    }
+
+    private void extract(String[] words, String[] gaz, boolean caseless, Sink f, int[] ends) {
+        int n = words.length;
         Word[] ws = new Word[n];
         String[] low = new String[n];
         for (int i = 0; i < n; i++) {
             ws[i] = word(words[i]);
             low[i] = ws[i].low;
         }
-        long[][] out = new long[n][];
         // organisation head words (a two-word head marks both words), and capitalised spans
         boolean[] head = new boolean[n];
         if (!orgHeads.isEmpty())
             for (int i = 0; i < n; i++) {
                 if (ws[i].head) head[i] = true;
-                if (i + 1 < n && twoWordHeads && orgHeads.contains(low[i] + " " + low[i + 1])) head[i] = head[i + 1] = true;
+                if (i + 1 < n && ws[i].headFirst && orgHeads.contains(low[i] + " " + low[i + 1])) head[i] = head[i + 1] = true;
             }
         int[] spanStart = new int[n];
         int[] spanEnd = new int[n];
@@ -74,10 +99,8 @@ final class NerFeatures {
             }
             i = j + 1;
         }
-        Sink f = new Sink();
         int nc = clusters.size();
         for (int i = 0; i < n; i++) {
-            f.reset();
             Word x = ws[i];
             String w = x.word;
             String lw = x.low;
@@ -167,9 +190,8 @@ final class NerFeatures {
                 if (acronym) f.add(a > 0 && head[a - 1] ? H_ACR_AFTER : H_ACR);
                 if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add(fin(add(T_SPANAFTERHEAD, pos)));
             }
-            out[i] = f.toArray();
+            ends[i] = f.size;
         }
-        return out;
     }
 
     private static final String[] LEN_DIGITS = {"0", "1", "2", "3"};
@@ -197,6 +219,7 @@ final class NerFeatures {
         final boolean cap;
         final boolean upper;
         final boolean head;
+        final boolean headFirst;
         final int[] cls;
         final long[] own; // b, w, W, p1 s1 … p4 s4
         final long sh, len, first, root;
@@ -210,6 +233,7 @@ final class NerFeatures {
             cap = capitalised(w);
             upper = w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT));
             head = nf.orgHeads.contains(low);
+            headFirst = nf.headFirstWords.contains(low);
             cls = new int[nf.clusters.size()];
             for (int c = 0; c < cls.length; c++) cls[c] = nf.clusters.get(c).of(low);
             long[] o = new long[11];
@@ -321,16 +345,12 @@ final class NerFeatures {
     }
 
     private static final class Sink {
-        long[] buf = new long[64];
+        long[] buf = new long[256];
         int size;
-
-        void reset() { size = 0; }
 
         void add(long h) {
             if (size == buf.length) buf = java.util.Arrays.copyOf(buf, size * 2);
             buf[size++] = h;
         }
-
-        long[] toArray() { return java.util.Arrays.copyOf(buf, size); }
     }
 }
