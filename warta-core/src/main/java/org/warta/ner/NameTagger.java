@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -34,8 +33,9 @@ public final class NameTagger {
     private final boolean lowercase;
     private final float[] trans;
     private final boolean[] allowed;
-    private final long[] keys;
-    private final int[] slots;
+    /** Open-addressing table, key and feature index side by side ({@code [2p]}, {@code [2p + 1]}; index -1 = empty): one cache line per probe. */
+    private final long[] table;
+    private final int mask;
     private final float[] weights;
     private final int featureCount;
     private final NerFeatures features;
@@ -57,14 +57,14 @@ public final class NameTagger {
         this.allowed = allowedTransitions(tags);
         this.featureCount = featureKeys.length;
         int cap = Integer.highestOneBit(Math.max(4, featureKeys.length * 2 - 1)) << 1;
-        this.keys = new long[cap];
-        this.slots = new int[cap];
-        Arrays.fill(slots, -1);
+        this.mask = cap - 1;
+        this.table = new long[cap * 2];
+        for (int p = 0; p < cap; p++) table[2 * p + 1] = -1;
         for (int f = 0; f < featureKeys.length; f++) {
-            int p = (int) (mix(featureKeys[f]) & (cap - 1));
-            while (slots[p] >= 0) p = (p + 1) & (cap - 1);
-            keys[p] = featureKeys[f];
-            slots[p] = f;
+            int p = (int) (mix(featureKeys[f]) & mask);
+            while (table[2 * p + 1] >= 0) p = (p + 1) & mask;
+            table[2 * p] = featureKeys[f];
+            table[2 * p + 1] = f;
         }
         this.weights = featureWeights;
         this.features = new NerFeatures(morphology, clusters, new java.util.HashSet<>(this.orgHeads));
@@ -111,10 +111,12 @@ public final class NameTagger {
     }
 
     private int find(long key) {
-        int p = (int) (mix(key) & (keys.length - 1));
-        while (slots[p] >= 0) {
-            if (keys[p] == key) return slots[p];
-            p = (p + 1) & (keys.length - 1);
+        long[] tb = table;
+        int p = (int) (mix(key) & mask);
+        long slot;
+        while ((slot = tb[2 * p + 1]) >= 0) {
+            if (tb[2 * p] == key) return (int) slot;
+            p = (p + 1) & mask;
         }
         return -1;
     }
@@ -202,7 +204,7 @@ public final class NameTagger {
         out.writeInt(featureCount);
         // features in slot order, so that the file is the same for the same model
         long[] byFeature = new long[featureCount];
-        for (int p = 0; p < keys.length; p++) if (slots[p] >= 0) byFeature[slots[p]] = keys[p];
+        for (int p = 0; p <= mask; p++) if (table[2 * p + 1] >= 0) byFeature[(int) table[2 * p + 1]] = table[2 * p];
         for (int f = 0; f < featureCount; f++) {
             out.writeLong(byFeature[f]);
             int nz = 0;
