@@ -328,7 +328,6 @@ public final class TimeRecognizer {
         }
 
         private void weekdayParen(Subject s, LocalDate anchor, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(weekdayParen);
             while (m.find()) {
                 int a = Integer.parseInt(s.group(m, "a")), b = Integer.parseInt(s.group(m, "b"));
@@ -338,7 +337,6 @@ public final class TimeRecognizer {
         }
 
         private void dayMonth(Subject s, LocalDate anchor, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(dayMonth);
             while (m.find()) {
                 int mo = monthOf(s.group(m, "m"));
@@ -349,7 +347,6 @@ public final class TimeRecognizer {
         }
 
         private void monthDay(Subject s, LocalDate anchor, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(monthDayP);
             while (m.find()) {
                 int mo = monthOf(s.group(m, "m"));
@@ -360,7 +357,6 @@ public final class TimeRecognizer {
         }
 
         private void numeric(Subject s, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(numeric);
             while (m.find()) {
                 int a = Integer.parseInt(s.group(m, "a")), b = Integer.parseInt(s.group(m, "b"));
@@ -374,7 +370,6 @@ public final class TimeRecognizer {
         }
 
         private void monthYear(Subject s, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(monthYear);
             while (m.find()) {
                 int mo = monthOf(s.group(m, "m"));
@@ -429,7 +424,6 @@ public final class TimeRecognizer {
         }
 
         private void weekdayAlone(Subject s, LocalDate anchor, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(weekdayAlone);
             while (m.find()) {
                 String name = s.group(m, "wd");
@@ -452,7 +446,6 @@ public final class TimeRecognizer {
         }
 
         private void relatives(Subject s, LocalDate anchor, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(relative);
             while (m.find()) {
                 TimeLexicon.Relative r = lx.relatives.get(TimeLexicon.key(s.group(m, "r")));
@@ -566,7 +559,6 @@ public final class TimeRecognizer {
         }
 
         private void setWeekday(Subject s, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(setWeekday);
             while (m.find()) {
                 Integer wd = weekday(s.group(m, "wd"));
@@ -604,7 +596,6 @@ public final class TimeRecognizer {
         }
 
         private void modUnits(Subject s, LocalDate anchor, List<Cand> out) {
-            String text = s.text;
             Matcher m = s.matcher(modUnit);
             while (m.find()) {
                 TimeLexicon.Unit u = lx.units.get(TimeLexicon.key(s.group(m, "u")));
