@@ -28,8 +28,13 @@ import picocli.CommandLine.ParameterException;
                         + "the token of WARTA_TOKEN or --token-file (none configured: writes are refused).",
                 "Example: warta serve --demo   (codes the bundled examples into a temporary store first)"})
 final class ServeCommand extends StoreCommand {
-    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+    @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
+            + "another address needs --allow-remote and a token).")
     String host = ServerConfig.DEFAULT_HOST;
+
+    @Option(names = "--allow-remote", description = "Allow a --host other machines can reach (needs the write token; "
+            + "add --allow-host for the name they use).")
+    boolean allowRemote;
 
     @Option(names = "--port", paramLabel = "N", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = ServerConfig.DEFAULT_PORT;
@@ -42,6 +47,13 @@ final class ServeCommand extends StoreCommand {
 
     @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "Allow browser pages of this origin to call the API (repeatable; default: CORS off).")
     List<String> cors = new ArrayList<>();
+
+    @Option(names = "--rate-limit", paramLabel = "N", description = "Requests per second each client address may make on average; "
+            + "more are refused with 429 and Retry-After (default: ${DEFAULT-VALUE}; 0: no limit).")
+    double rateLimit = ServerConfig.DEFAULT_RATE;
+
+    @Option(names = "--rate-burst", paramLabel = "N", description = "Requests a client address may make at once before --rate-limit applies (default: ${DEFAULT-VALUE}).")
+    int rateBurst = ServerConfig.DEFAULT_BURST;
 
     @Option(names = "--allow-host", paramLabel = "HOST[:PORT]", description = "Also accept this Host header (e.g. behind a reverse proxy; repeatable).")
     List<String> allowHosts = new ArrayList<>();
@@ -72,7 +84,7 @@ final class ServeCommand extends StoreCommand {
         }
         ServerConfig config;
         try {
-            config = new ServerConfig(host, port, token, maxBody, cors, Set.copyOf(allowHosts));
+            config = new ServerConfig(host, port, token, maxBody, cors, Set.copyOf(allowHosts), allowRemote, rateLimit, rateBurst);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -38,9 +38,15 @@ import org.warta.store.StoryAssigner;
 /**
  * The explorer: Warta's REST API (described by {@code /openapi.json}) and its web UI, on Javalin, over one
  * open {@link Store}. Every request passes the same gate, in this order: a Host header that is not this
- * server's own is refused with 421 (DNS rebinding); a body over the limit with 413; a write without the
- * right token with 401 (with no token configured, writes are refused with 403); then each handler answers
- * malformed parameters with 400. Errors are {@code {"error": "..."}}, never a stack trace.
+ * server's own is refused with 421 (DNS rebinding); a client address over its rate (a token bucket per
+ * address) with 429 and Retry-After; a body over the limit with 413 (its Content-Length, else the bytes as
+ * they are read: a chunked body is counted too); a write without the right token with 401 (with no token
+ * configured, writes are refused with 403; the token is compared in constant time); then each handler
+ * answers malformed parameters with 400. Errors are {@code {"error": "..."}}, never a stack trace or an
+ * internal class name (the log has the details). Every answer carries the security headers of
+ * {@link #SECURITY_HEADERS} (nosniff, no framing, a Content-Security-Policy of this origin's scripts only);
+ * CORS is off unless origins are configured. The server binds loopback unless told otherwise
+ * ({@link ServerConfig#allowRemote()}, which needs a token).
  *
  * <pre>{@code
  * try (WartaServer s = WartaServer.start(store, pipeline, kbVersion, ServerConfig.loopback(0, null))) {
@@ -54,6 +60,18 @@ public final class WartaServer implements AutoCloseable {
     static final int MAX_SEARCH_HITS = 2000;
     static final String API_PREFIX = "/api/";
     private static final String ERROR_SENT = "warta.error";
+    private static final String BODY = "warta.body";
+    /**
+     * Sent with every answer. The UI loads scripts, styles, data and images from this origin only; inline
+     * styles are allowed because the chart library (ECharts) writes its tooltips with style attributes.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+                    + "form-action 'self'; frame-ancestors 'none'");
 
     private final Store store;
     private final Pipeline pipeline;
@@ -62,6 +80,10 @@ public final class WartaServer implements AutoCloseable {
     private final Javalin app;
     private final Set<String> hosts = new HashSet<>();
     private final Object writeLock = new Object();
+    /** Null when the rate is not limited. */
+    private final RateLimiter limiter;
+    /** The token's SHA-256, so that the comparison takes the same time whatever the length of the token sent. */
+    private final byte[] tokenHash;
     /** Groups the events of articles posted to {@code POST /api/articles} into stories, as {@code warta ingest} does. */
     private final StoryAssigner stories = StoryAssigner.linked(new org.warta.lang.Languages(List.of()));
     private final List<String> routes = new java.util.ArrayList<>();
@@ -71,9 +93,18 @@ public final class WartaServer implements AutoCloseable {
         this.pipeline = pipeline;
         this.kbVersion = kbVersion;
         this.config = config;
+        this.limiter = config.ratePerSecond() > 0 ? new RateLimiter(config.ratePerSecond(), config.rateBurst(), System::nanoTime) : null;
+        this.tokenHash = config.token() == null ? null : sha256(config.token());
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.http.maxRequestSize = config.maxBodyBytes();
+            c.jetty.modifyHttpConfiguration(h -> {
+                // Jetty caches repeated header values per connection, by default matching them case-insensitively:
+                // a token sent in another case would then arrive as the cached (right) one
+                h.setHeaderCacheCaseSensitive(true);
+                h.setSendServerVersion(false);
+                h.setSendXPoweredBy(false);
+            });
             c.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/warta/server/web";
@@ -107,6 +138,14 @@ public final class WartaServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The address the server listens on, as its connector holds it. */
+    String boundHost() {
+        for (var c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.ServerConnector sc) return sc.getHost();
+        }
+        return null;
+    }
+
     /** The address to open in a browser. */
     public String url() {
         return "http://" + hostName(config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host()) + ":" + port() + "/";
@@ -120,30 +159,76 @@ public final class WartaServer implements AutoCloseable {
     // --- the gate ------------------------------------------------------------------------------------------
 
     private void gate(Context ctx) {
+        SECURITY_HEADERS.forEach(ctx::header);
         String host = ctx.header("Host");
         if (host == null || !hosts.contains(withPort(host.strip().toLowerCase(Locale.ROOT)))) {
             throw new ApiException(421, "Host '" + Params.shorten(host) + "' is not this server's; open " + url());
         }
-        boolean write = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT
-                || ctx.method() == HandlerType.DELETE || ctx.method() == HandlerType.PATCH;
-        if (!write) return;
+        if (limiter != null) {
+            long wait = limiter.acquire(ctx.req().getRemoteAddr());
+            if (wait > 0) {
+                ctx.header("Retry-After", Long.toString(wait));
+                throw new ApiException(429, "too many requests from " + ctx.req().getRemoteAddr() + "; retry in " + wait + " s");
+            }
+        }
         long length = ctx.req().getContentLengthLong();
         if (length > config.maxBodyBytes()) {
             throw new ApiException(413, "the request body has " + length + " bytes; the limit is " + config.maxBodyBytes());
         }
+        boolean write = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PUT
+                || ctx.method() == HandlerType.DELETE || ctx.method() == HandlerType.PATCH;
+        if (!write) return;
+        // the Content-Length may be absent (chunked) or a lie: count the bytes as they come
+        ctx.attribute(BODY, readBody(ctx));
         // a page of another site may send a simple POST without a preflight: refuse it (CORS origins excepted)
         String origin = ctx.header("Origin");
         if (origin != null && !origin.equals("null") && !sameOrigin(origin) && !config.corsOrigins().contains(origin)) {
             throw new ApiException(403, "cross-origin write from " + Params.shorten(origin) + " refused (allow it with --cors-origin)");
         }
         if (!ctx.path().equals("/api/code")) {
-            if (config.token() == null) {
+            if (tokenHash == null) {
                 throw new ApiException(403, "writes are disabled: start the server with WARTA_TOKEN or --token-file to allow them");
             }
             String given = token(ctx);
-            if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), config.token().getBytes(StandardCharsets.UTF_8))) {
+            if (given == null || !MessageDigest.isEqual(sha256(given), tokenHash)) {
                 throw new ApiException(401, given == null ? "this write needs the token: send 'Authorization: Bearer TOKEN'" : "wrong token");
             }
+        }
+    }
+
+    /** The request body, at most the limit: 413 as soon as more arrives. */
+    private byte[] readBody(Context ctx) {
+        int max = (int) config.maxBodyBytes();
+        byte[] body;
+        try {
+            body = ctx.req().getInputStream().readNBytes(max + 1);
+        } catch (IOException e) {
+            throw new ApiException(400, "the request body could not be read (the client stopped sending?)");
+        }
+        if (body.length > max) throw new ApiException(413, "the request body has more than " + max + " bytes; the limit is " + max);
+        return body;
+    }
+
+    /** The body the gate read (a write's handlers use this, never {@code ctx.body()}, whose stream the gate consumed). */
+    private static String body(Context ctx) {
+        byte[] b = ctx.attribute(BODY);
+        String cs = ctx.req().getCharacterEncoding();
+        java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+        if (cs != null) {
+            try {
+                charset = java.nio.charset.Charset.forName(cs);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Content-Type charset " + Params.shorten(cs) + " is unknown (use UTF-8)");
+            }
+        }
+        return b == null ? "" : new String(b, charset);
+    }
+
+    static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 
@@ -210,11 +295,11 @@ public final class WartaServer implements AutoCloseable {
         app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("store error on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-            error(ctx, 503, "the store could not answer: " + e.getMessage());
+            error(ctx, 503, "the store could not answer; see the server log");
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("internal error on " + ctx.method() + " " + ctx.path(), e);
-            error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); see the server log");
+            error(ctx, 500, "internal error; see the server log");
         });
         app.error(404, ctx -> {
             if (ctx.path().startsWith(API_PREFIX) && ctx.attribute(ERROR_SENT) == null) {
@@ -345,7 +430,7 @@ public final class WartaServer implements AutoCloseable {
 
     private Pasted pasted(Context ctx) {
         allow(ctx);
-        String body = ctx.body();
+        String body = body(ctx);
         if (body.isBlank()) throw ApiException.badRequest("the body is empty: send the article's text (text/plain) or JSON {\"text\": ...}");
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/json")) return new Pasted(Page.text("pasted", body), pipeline.asOf());
@@ -432,8 +517,6 @@ public final class WartaServer implements AutoCloseable {
             return q.run(c);
         } catch (SQLException e) {
             throw new StoreException("query failed: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
         }
     }
 

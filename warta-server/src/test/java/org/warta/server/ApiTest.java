@@ -1,6 +1,7 @@
 package org.warta.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -41,15 +43,16 @@ class ApiTest {
     static Store store;
     static WartaServer server;
     static WartaServer readOnly;
+    static Pipeline pipeline;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        Pipeline pipeline = DemoStore.pipeline();
+        pipeline = DemoStore.pipeline();
         store = DemoStore.open(dir, pipeline);
-        server = WartaServer.start(store, pipeline, DemoStore.KB,
-                new ServerConfig("127.0.0.1", 0, TOKEN, MAX_BODY, List.of(), Set.of()));
-        readOnly = WartaServer.start(store, pipeline, DemoStore.KB, ServerConfig.loopback(0, null));
+        // the rate limiter runs, with room for every request of this class (rateLimitPerClientAddress has its own server)
+        server = WartaServer.start(store, pipeline, DemoStore.KB, ServerConfig.loopback(0, TOKEN).withMaxBody(MAX_BODY).withRateLimit(100_000, 100_000));
+        readOnly = WartaServer.start(store, pipeline, DemoStore.KB, ServerConfig.loopback(0, null).withRateLimit(100_000, 100_000));
     }
 
     @AfterAll
@@ -62,7 +65,11 @@ class ApiTest {
     record Answer(int status, JsonNode json, String body) {}
 
     static Answer get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).GET().build());
+        return get(server, path);
+    }
+
+    static Answer get(WartaServer s, String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(s.url() + path.substring(1))).GET().build());
     }
 
     static Answer post(WartaServer s, String path, String contentType, String body, String token) throws Exception {
@@ -359,17 +366,35 @@ class ApiTest {
 
     /** Sends a raw request (so the Host header can be anything) and returns the status line's code and the body. */
     static String[] raw(WartaServer s, String request) throws IOException {
-        try (Socket sock = new Socket("127.0.0.1", s.port())) {
+        Raw r = raw(s, null, request);
+        return new String[] {r.status(), r.body()};
+    }
+
+    /** A raw answer: the status code, the header block (lower-cased names) and the body. */
+    record Raw(String status, String headers, String body) {
+        String header(String name) {
+            for (String line : headers.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).strip().equalsIgnoreCase(name)) return line.substring(colon + 1).strip();
+            }
+            return null;
+        }
+    }
+
+    /** Sends a raw request from a local address of the loopback network (null: the default one). */
+    static Raw raw(WartaServer s, java.net.InetAddress from, String request) throws IOException {
+        try (Socket sock = from == null ? new Socket("127.0.0.1", s.port()) : new Socket(java.net.InetAddress.getByName("127.0.0.1"), s.port(), from, 0)) {
             sock.setSoTimeout(20_000);
             OutputStream out = sock.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = sock.getInputStream();
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             byte[] b = new byte[8192];
             for (int n; (n = in.read(b)) > 0; ) buf.write(b, 0, n);
             String res = buf.toString(StandardCharsets.UTF_8);
-            return new String[] {res.split(" ", 3)[1], res.substring(res.indexOf("\r\n\r\n") + 4)};
+            int end = res.indexOf("\r\n\r\n");
+            return new Raw(res.split(" ", 3)[1], res.substring(0, end), res.substring(end + 4));
         }
     }
 
@@ -400,6 +425,289 @@ class ApiTest {
         assertError(post(server, "/api/articles", "text/plain", big, null), 413, "limit");
         assertError(post(server, "/api/code", "text/plain", big, null), 413, "limit");
         // 401 before 400 is in ingestNeedsTheToken
+    }
+
+    @Test
+    void bindsLoopbackUnlessToldOtherwise() {
+        assertThat(server.boundHost()).isEqualTo("127.0.0.1");
+        assertThat(ServerConfig.loopback(0, null).host()).isEqualTo("127.0.0.1");
+        assertThat(new ServerConfig(null, 0, null, 0, null, null, false, 0, 0).host()).isEqualTo(ServerConfig.DEFAULT_HOST);
+        for (String loop : List.of("127.0.0.1", "127.3.2.1", "localhost", "::1", "[::1]", "0:0:0:0:0:0:0:1")) {
+            assertThat(new ServerConfig(loop, 0, null, 0, null, null, false, 0, 0).host()).isEqualTo(loop);
+        }
+        for (String other : List.of("0.0.0.0", "::", "192.168.1.10", "10.0.0.1", "example.org", "[2001:db8::1]")) {
+            // another address needs the explicit flag ...
+            assertThatThrownBy(() -> new ServerConfig(other, 0, TOKEN, 0, null, null, false, 0, 0))
+                    .as(other).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--allow-remote").hasMessageContaining(other);
+            // ... and a token
+            assertThatThrownBy(() -> new ServerConfig(other, 0, null, 0, null, null, true, 0, 0))
+                    .as(other).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("token");
+            assertThat(new ServerConfig(other, 0, TOKEN, 0, null, null, true, 0, 0).host()).isEqualTo(other);
+        }
+    }
+
+    @Test
+    void chunkedBodyIsCountedAsItIsRead() throws Exception {
+        // no Content-Length: the size is only known by reading
+        String big = "x".repeat((int) MAX_BODY + 1000);
+        Raw over = raw(server, null, "POST /api/code HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: text/plain\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked(big));
+        assertThat(over.status()).as(over.body()).isEqualTo("413");
+        assertThat(over.body()).contains("\"error\"").contains("limit");
+        // 413 before 401, chunked too
+        Raw write = raw(server, null, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: text/plain\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked(big));
+        assertThat(write.status()).as(write.body()).isEqualTo("413");
+        // a chunked body within the limit is read whole
+        Raw ok = raw(server, null, "POST /api/code HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunked(seedText()));
+        assertThat(ok.status()).as(ok.body()).isEqualTo("200");
+        assertThat(Json.MAPPER.readTree(ok.body()).path("article").path("text").asText()).isNotBlank();
+        // the JDK client sends a body of unknown length chunked
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
+        HttpRequest r = HttpRequest.newBuilder(URI.create(server.url() + "api/code")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
+        assertError(send(r), 413, "limit");
+    }
+
+    /** A body in HTTP/1.1 chunked transfer coding, 4 KiB a chunk. */
+    static String chunked(String body) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < b.length; i += 4096) {
+            int n = Math.min(4096, b.length - i);
+            s.append(Integer.toHexString(n)).append("\r\n").append(new String(b, i, n, StandardCharsets.ISO_8859_1)).append("\r\n");
+        }
+        return s.append("0\r\n\r\n").toString();
+    }
+
+    @Test
+    void theTokenMustMatchWhole() throws Exception {
+        // the right token first: on the same connection, a value that differs only in case must not match the one Jetty cached
+        assertError(post(server, "/api/articles", "text/plain", " ", TOKEN), 400, "empty");
+        for (String wrong : List.of(TOKEN.toUpperCase(java.util.Locale.ROOT), TOKEN.substring(0, TOKEN.length() - 1), TOKEN + "x",
+                TOKEN.substring(1), "x".repeat(2000), TOKEN.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + TOKEN.substring(1))) {
+            Answer a = post(server, "/api/articles", "text/plain", "Judul\n\nTeks.", wrong);
+            assertThat(a.status()).as(wrong).isEqualTo(401);
+            assertError(a, 401, "wrong token");
+        }
+        assertError(post(server, "/api/articles", "text/plain", "Judul\n\nTeks.", " "), 401, "token");
+        // the right one passes the gate (then the empty body is a 400), by either header
+        assertError(post(server, "/api/articles", "text/plain", " ", TOKEN), 400, "empty");
+        HttpRequest alt = HttpRequest.newBuilder(URI.create(server.url() + "api/articles")).header("Content-Type", "text/plain")
+                .header("X-Warta-Token", TOKEN).POST(HttpRequest.BodyPublishers.ofString(" ")).build();
+        assertError(send(alt), 400, "empty");
+        // the comparison is of fixed-length digests, whatever the length sent
+        assertThat(WartaServer.sha256("a")).hasSize(32);
+        assertThat(WartaServer.sha256("x".repeat(5000))).hasSize(32);
+    }
+
+    @Test
+    void rateLimitPerClientAddress() throws Exception {
+        // 3 at once, then one every 5 s
+        try (WartaServer limited = WartaServer.start(store, pipeline, DemoStore.KB,
+                ServerConfig.loopback(0, TOKEN).withMaxBody(1000).withRateLimit(0.2, 3))) {
+            String req = "GET /api/events?limit=1 HTTP/1.1\r\nHost: 127.0.0.1:" + limited.port() + "\r\nConnection: close\r\n\r\n";
+            java.net.InetAddress one = java.net.InetAddress.getByName("127.0.0.1");
+            for (int i = 0; i < 3; i++) assertThat(raw(limited, one, req).status()).as("request " + i).isEqualTo("200");
+            Raw refused = raw(limited, one, req);
+            assertThat(refused.status()).isEqualTo("429");
+            assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 5);
+            assertThat(Json.MAPPER.readTree(refused.body()).path("error").asText()).contains("too many requests");
+            // the UI's files count too
+            assertThat(raw(limited, one, req.replace("/api/events?limit=1", "/app.js")).status()).isEqualTo("429");
+            // another client address has its own bucket
+            java.net.InetAddress two = java.net.InetAddress.getByName("127.0.0.2");
+            assertThat(raw(limited, two, req).status()).isEqualTo("200");
+            // the Host check comes first
+            assertThat(raw(limited, one, req.replace("Host: 127.0.0.1:" + limited.port(), "Host: evil.example")).status()).isEqualTo("421");
+            // 429 before 413 and 401
+            String big = "x".repeat(2000);
+            Raw write = raw(limited, one, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1:" + limited.port()
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: " + big.length() + "\r\nConnection: close\r\n\r\n" + big);
+            assertThat(write.status()).isEqualTo("429");
+            assertThat(raw(limited, two, "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1:" + limited.port()
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: " + big.length() + "\r\nConnection: close\r\n\r\n" + big).status())
+                    .as("the other address, not limited yet").isEqualTo("413");
+        }
+    }
+
+    /** Values that would change a query pasted into SQL, and a few that pass the code check and so reach it. */
+    static final List<String> INJECTIONS = List.of("' OR '1'='1", "1' OR 1=1 --", "x'); DROP TABLE events; --",
+            "\"; DELETE FROM articles; --", "1) OR (1=1", "PRK' UNION SELECT id, text FROM articles --", "%' OR e.id LIKE '%",
+            "0 OR 1=1", "IDN--", "1;--", "a.b:c-d_e", "REQUEST'--");
+
+    @Test
+    void sqlInjectionInEveryParameterGetsANormalAnswerAndTheDataStays() throws Exception {
+        Map<String, Long> before = tableCounts();
+        long events = get("/api/events?modality=all").json().path("total").asLong();
+        Map<String, List<String>> endpoints = new java.util.LinkedHashMap<>();
+        List<String> filters = new ArrayList<>(Params.FILTER_PARAMS);
+        endpoints.put("/api/events", concat(filters, "q", "sort", "offset", "limit"));
+        endpoints.put("/api/mentions", concat(filters, "q", "sort", "offset", "limit"));
+        endpoints.put("/api/stories", concat(filters, "offset", "limit"));
+        endpoints.put("/api/actors", concat(filters, "limit"));
+        endpoints.put("/api/network", concat(filters, "limit"));
+        endpoints.put("/api/counts", concat(filters, "by", "split", "q"));
+        String actor = get("/api/actors?modality=all").json().path("actors").get(0).path("code").asText();
+        endpoints.put("/api/actors/" + actor + "/timeline", filters);
+        Set<String> codes = Set.of("actor", "recipient", "type", "mode", "country", "story");
+        Map<String, Integer> reached = new java.util.TreeMap<>();
+        for (var ep : endpoints.entrySet()) {
+            for (String param : ep.getValue()) {
+                for (String inj : INJECTIONS) {
+                    String path = ep.getKey() + "?modality=all&" + param + "=" + enc(inj);
+                    if (param.equals("modality")) path = ep.getKey() + "?modality=" + enc(inj);
+                    Answer a = get(path);
+                    assertThat(a.status()).as(path + ": " + a.body()).isIn(200, 400);
+                    assertThat(a.json()).as(path + " answers JSON").isNotNull();
+                    if (a.status() == 400) {
+                        assertThat(a.json().path("error").asText()).as(path).contains(param);
+                        continue;
+                    }
+                    reached.merge(param, 1, Integer::sum);
+                    // nothing widened: no code is one of these strings, and a text query finds at most what there is
+                    if (codes.contains(param)) assertThat(rows(a.json())).as(path).isZero();
+                    if (a.json().has("total")) assertThat(a.json().path("total").asLong()).as(path).isLessThanOrEqualTo(events);
+                }
+            }
+        }
+        // the strings of the code alphabet and the text query did reach the SQL (as parameters)
+        assertThat(reached.keySet()).as("answered 200: " + reached).containsAll(codes).contains("q");
+        // path parameters
+        for (String inj : INJECTIONS) {
+            String p = enc(inj).replace("+", "%20");
+            assertThat(get("/api/events/" + p).status()).as(inj).isEqualTo(404);
+            assertThat(get("/api/articles/" + p).status()).as(inj).isEqualTo(404);
+            assertThat(get("/api/actors/" + p + "/timeline").status()).as(inj).isIn(200, 400);
+        }
+        // and the data is intact
+        assertThat(tableCounts()).isEqualTo(before);
+        assertThat(get("/api/events?modality=all").json().path("total").asLong()).isEqualTo(events);
+    }
+
+    private static List<String> concat(List<String> a, String... more) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(List.of(more));
+        return out;
+    }
+
+    /** The rows of a list answer (events, mentions, stories, actors, dyads, counts, a timeline's days). */
+    private static long rows(JsonNode a) {
+        for (String k : List.of("events", "mentions", "stories", "actors", "dyads", "counts", "days")) {
+            if (a.has(k)) return a.path(k).size();
+        }
+        throw new AssertionError("no list in " + a);
+    }
+
+    private static Map<String, Long> tableCounts() throws Exception {
+        Map<String, Long> n = new java.util.TreeMap<>();
+        try (java.sql.Connection c = store.read(); java.sql.Statement st = c.createStatement()) {
+            for (String t : List.of("articles", "events", "mentions", "actors", "stories", "story_events")) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                    rs.next();
+                    n.put(t, rs.getLong(1));
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void internalErrorsShowNoStackTraceOrClassName(@TempDir Path own) throws Exception {
+        Store broken = DemoStore.open(own, pipeline);
+        try (WartaServer s = WartaServer.start(broken, pipeline, DemoStore.KB, ServerConfig.loopback(0, null))) {
+            String id = get(s, "/api/events?limit=1").json().path("events").get(0).path("article_id").asText();
+            // a stored page of a type the code does not know: reading it fails inside the server
+            try (java.sql.Connection c = broken.read(); java.sql.Statement st = c.createStatement()) {
+                assertThat(st.executeUpdate("UPDATE articles SET page_type = 'NOT_A_MEDIA_TYPE'")).isPositive();
+            }
+            Answer a = get(s, "/api/articles/" + id);
+            assertThat(a.status()).as(a.body()).isEqualTo(500);
+            assertNoInternals(a, "NOT_A_MEDIA_TYPE");
+            // the store gone: every read fails in the store
+            broken.close();
+            Answer b = get(s, "/api/events");
+            assertThat(b.status()).as(b.body()).isEqualTo(503);
+            assertNoInternals(b, "closed");
+        } finally {
+            broken.close();
+        }
+        // malformed requests that fail before any handler
+        for (String bad : List.of("GET /api/events?actor=%zz HTTP/1.1", "GET /%zz HTTP/1.1", "GET /api/events/%00 HTTP/1.1",
+                "GET /api/../../etc/passwd HTTP/1.1", "POST /api/code HTTP/1.1\r\nContent-Length: -5")) {
+            Raw r = raw(server, null, bad + "\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n");
+            assertThat(r.status()).as(bad).isNotEqualTo("500");
+            assertThat(r.body()).as(bad).doesNotContain("\tat ", "Exception", "org.eclipse", "org.warta", "java.", "io.javalin");
+        }
+    }
+
+    private static void assertNoInternals(Answer a, String detail) {
+        assertThat(a.json()).as(a.body()).isNotNull();
+        assertThat(a.json().path("error").asText()).contains("server log");
+        assertThat(a.body()).doesNotContain("\tat ", "Exception", "org.", "java.", "duckdb", "DuckDB", "SQL", detail);
+    }
+
+    @Test
+    void corsIsOffUnlessConfigured() throws Exception {
+        String evil = "http://evil.example";
+        String friend = "http://friend.example";
+        // off: no origin gets an Access-Control-Allow-Origin, a preflight gets no permission
+        for (WartaServer s : List.of(server, readOnly)) {
+            assertThat(corsGet(s, friend).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(preflight(s, friend).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+        // on for one origin
+        try (WartaServer cors = WartaServer.start(store, pipeline, DemoStore.KB, ServerConfig.loopback(0, TOKEN).withCorsOrigins(List.of(friend)))) {
+            HttpResponse<String> ok = corsGet(cors, friend);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("Access-Control-Allow-Origin")).hasValue(friend);
+            assertThat(corsGet(cors, evil).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            HttpResponse<String> pre = preflight(cors, friend);
+            assertThat(pre.statusCode()).isLessThan(300);
+            assertThat(pre.headers().firstValue("Access-Control-Allow-Origin")).hasValue(friend);
+            assertThat(pre.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase(java.util.Locale.ROOT)).contains("authorization");
+            assertThat(preflight(cors, evil).headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            // the friend's page may post, another's may not; the token is still needed for a store
+            assertThat(postFrom(cors, "/api/code", friend, seedText(), null).statusCode()).isEqualTo(200);
+            assertThat(postFrom(cors, "/api/code", evil, seedText(), null).statusCode()).isEqualTo(403);
+            assertThat(postFrom(cors, "/api/articles", friend, "Judul\n\nTeks.", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> corsGet(WartaServer s, String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "api/events?limit=1")).header("Origin", origin).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> preflight(WartaServer s, String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(s.url() + "api/articles")).header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization, content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postFrom(WartaServer s, String path, String origin, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.url() + path.substring(1))).header("Origin", origin)
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void securityHeadersOnEveryAnswer() throws Exception {
+        String csp = WartaServer.SECURITY_HEADERS.get("Content-Security-Policy");
+        assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self';").contains("object-src 'none'");
+        assertThat(csp.substring(csp.indexOf("script-src"), csp.indexOf(';', csp.indexOf("script-src")))).doesNotContain("unsafe");
+        for (String path : List.of("/", "/app.js", "/style.css", "/api/events?limit=1", "/api/nothing", "/api/events?limit=0", "/openapi.json")) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            WartaServer.SECURITY_HEADERS.forEach((k, v) -> assertThat(r.headers().firstValue(k)).as(path + " " + k).hasValue(v));
+            // and no software version for a scanner to match
+            assertThat(r.headers().firstValue("Server")).as(path).isEmpty();
+        }
+        Raw foreign = raw(server, null, "GET / HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(foreign.status()).isEqualTo("421");
+        WartaServer.SECURITY_HEADERS.forEach((k, v) -> assertThat(foreign.header(k)).as("421 " + k).isEqualTo(v));
     }
 
     @ParameterizedTest
