@@ -15,19 +15,31 @@ import java.util.function.LongSupplier;
 final class RateLimiter {
     static final int MAX_CLIENTS = 10_000;
 
-    private final double perNano;
+    private final double perSecond;
     private final double burst;
     private final LongSupplier clock;
-    private final Map<String, double[]> buckets = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
             return size() > MAX_CLIENTS;
         }
     };
 
+    private static final class Bucket {
+        double tokens;
+        long refilled;
+
+        Bucket(double tokens, long refilled) {
+            this.tokens = tokens;
+            this.refilled = refilled;
+        }
+    }
+
     RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {
-        if (!(perSecond > 0) || burst < 1) throw new IllegalArgumentException("rate " + perSecond + "/s, burst " + burst + ": both must be positive");
-        this.perNano = perSecond / 1e9;
+        if (!(perSecond > 0) || Double.isInfinite(perSecond) || burst < 1) {
+            throw new IllegalArgumentException("rate " + perSecond + "/s, burst " + burst + ": both must be positive");
+        }
+        this.perSecond = perSecond;
         this.burst = burst;
         this.clock = nanoClock;
     }
@@ -37,19 +49,19 @@ final class RateLimiter {
         String key = key(address);
         long now = clock.getAsLong();
         synchronized (buckets) {
-            double[] b = buckets.get(key); // {tokens, time of the last refill}
+            Bucket b = buckets.get(key);
             if (b == null) {
-                buckets.put(key, new double[] {burst - 1, now});
+                buckets.put(key, new Bucket(burst - 1, now));
                 return 0;
             }
-            double tokens = Math.min(burst, b[0] + (now - (long) b[1]) * perNano);
-            b[1] = now;
-            if (tokens >= 1) {
-                b[0] = tokens - 1;
+            b.tokens = Math.min(burst, b.tokens + (now - b.refilled) / 1e9 * perSecond);
+            b.refilled = now;
+            if (b.tokens >= 1) {
+                b.tokens -= 1;
                 return 0;
             }
-            b[0] = tokens;
-            return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
+            // a refused request takes nothing: a client that keeps asking is not pushed further back
+            return Math.max(1, (long) Math.ceil((1 - b.tokens) / perSecond - 1e-9));
         }
     }
 

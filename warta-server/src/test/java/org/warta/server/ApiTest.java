@@ -117,6 +117,11 @@ class ApiTest {
             JsonNode op = doc.path("paths").path(mp[1]).path(mp[0].toLowerCase());
             assertThat(op.isObject()).as("documented: " + route).isTrue();
             assertThat(op.path("responses").isObject()).as("responses of " + route).isTrue();
+            // the gate's answers: every route may get 421 and 429 (with Retry-After), every write 413
+            assertThat(op.path("responses").has("421")).as(route + " documents 421").isTrue();
+            JsonNode tooMany = resolve(doc, op.path("responses").path("429"));
+            assertThat(tooMany.path("headers").has("Retry-After")).as(route + " documents 429 with Retry-After").isTrue();
+            if (mp[0].equals("POST")) assertThat(op.path("responses").has("413")).as(route + " documents 413").isTrue();
             // every path parameter is declared
             for (String p : mp[1].split("/")) {
                 if (!p.startsWith("{")) continue;
@@ -144,6 +149,10 @@ class ApiTest {
         List<String> refs = new ArrayList<>();
         collectRefs(doc, refs);
         for (String r : refs) assertThat(doc.at(r.substring(1)).isMissingNode()).as(r).isFalse();
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode n) {
+        return n.has("$ref") ? doc.at(n.get("$ref").asText().substring(1)) : n;
     }
 
     private static void collectRefs(JsonNode n, List<String> out) {

@@ -79,11 +79,31 @@ class BrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, o);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // record what the server's Content-Security-Policy blocks (the UI must work under it: nothing may be blocked)
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source",
+                "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', "
+                        + "e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));"));
+    }
+
+    /** What the Content-Security-Policy blocked on the current page. */
+    List<?> cspViolations() {
+        Object v = driver.executeScript("return window.__cspViolations || [];");
+        return v instanceof List<?> l ? l : List.of(String.valueOf(v));
     }
 
     @AfterEach
     void close(TestInfo info) throws Exception {
         if (driver == null) return;
+        List<?> blocked;
+        try {
+            blocked = cspViolations();
+        } finally {
+            screenshotAndQuit(info);
+        }
+        assertThat(blocked).as("blocked by the Content-Security-Policy").isEmpty();
+    }
+
+    private void screenshotAndQuit(TestInfo info) throws Exception {
         try {
             Path dirOut = Path.of("target", "screenshots");
             Files.createDirectories(dirOut);
@@ -221,6 +241,26 @@ class BrowserTest {
         int all = driver.findElements(By.cssSelector("#paste-doc .hl-trigger")).size();
         cards.get(0).click();
         assertThat(driver.findElements(By.cssSelector("#paste-doc .hl-trigger")).size()).isLessThanOrEqualTo(all).isPositive();
+    }
+
+    @Test
+    void theContentSecurityPolicyIsEnforcedAndTheUiNeedsNoExceptions() throws Exception {
+        driver.get(server.url());
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events tbody tr[data-event]")));
+        WebElement timeline = waiting().until(d -> d.findElements(By.cssSelector("#timeline canvas")).isEmpty() ? null : d.findElement(By.id("timeline")));
+        // a chart tooltip (ECharts writes it with inline styles)
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(timeline, 0, 20).perform();
+        Thread.sleep(300);
+        assertThat(cspViolations()).as("the UI, its charts and tooltips").isEmpty();
+        // an injected inline script does not run, and the browser says why
+        Object ran = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[0]; const s = document.createElement('script'); s.textContent = 'window.__injected = 1';"
+                        + "document.head.appendChild(s); setTimeout(() => done(window.__injected === 1), 200);");
+        assertThat(ran).isEqualTo(Boolean.FALSE);
+        List<?> blocked = cspViolations();
+        assertThat(blocked).hasSize(1);
+        assertThat(String.valueOf(blocked.get(0))).startsWith("script-src");
+        driver.executeScript("window.__cspViolations = [];");
     }
 
     /** A JSON answer of the API, read with the JDK client. */
