@@ -25,7 +25,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the explorer: the REST API (/openapi.json) and the web UI at http://127.0.0.1:7474/.",
                 "The server owns the store while it runs. Reads and POST /api/code are open; writes (POST /api/articles) need "
-                        + "the token of WARTA_TOKEN or --token-file (none configured: writes are refused).",
+                        + "the token of WARTA_TOKEN or --token-file (none configured: writes are refused). It listens on loopback only "
+                        + "unless --allow-remote (which needs the token), and limits each client address to --rate-limit requests/s.",
                 "Example: warta serve --demo   (codes the bundled examples into a temporary store first)"})
 final class ServeCommand extends StoreCommand {
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}, loopback only; "
@@ -119,7 +120,13 @@ final class ServeCommand extends StoreCommand {
         }, "warta-serve-stop"));
         try (Store owned = s; WartaServer server = WartaServer.start(owned, pipeline, kbVersion, config)) {
             env.err().println("warta: serving " + server.url() + " (API description: " + server.url() + "openapi.json; "
-                    + (config.token() == null ? "writes disabled" : "writes need the token") + "; Ctrl-C stops)");
+                    + (config.token() == null ? "writes disabled" : "writes need the token") + "; "
+                    + (config.ratePerSecond() > 0 ? "at most " + config.ratePerSecond() + " requests/s per client" : "no rate limit")
+                    + "; Ctrl-C stops)");
+            if (config.allowRemote()) {
+                env.err().println("warta: listening on " + config.host() + ": other machines can reach this server (--allow-remote); "
+                        + "use HTTPS in front of it (a reverse proxy) so that the token is not sent in clear");
+            }
             stop.await();
         } finally {
             if (cleanup != null) deleteTree(cleanup);

@@ -85,4 +85,23 @@ class ServeCommandTest {
         assertThat(Main.commandLine(env).execute("serve", "--demo", "--examples", missing.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no examples/ folder");
     }
+
+    @Test
+    void anotherAddressThanLoopbackNeedsTheFlagAndAToken() throws Exception {
+        // refused before anything is bound
+        assertThat(Main.commandLine(env).execute("serve", "--host", "0.0.0.0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--host 0.0.0.0 is not a loopback address").contains("--allow-remote");
+        err.reset();
+        if (System.getenv("WARTA_TOKEN") == null) {
+            assertThat(Main.commandLine(env).execute("serve", "--host", "0.0.0.0", "--allow-remote")).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs a write token");
+            err.reset();
+        }
+        assertThat(Main.commandLine(env).execute("serve", "--rate-limit", "-1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate-limit");
+        assertThat(Main.commandLine(env).execute("serve", "--rate-burst", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rate-burst");
+        assertThat(Main.commandLine(env).execute("serve", "--max-body", "99999999999")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--max-body");
+    }
 }
