@@ -493,7 +493,15 @@ public final class WartaServer implements AutoCloseable {
             in.accept(p.page(), p.asOf());
             report = in.finish();
         }
-        if (report.failed > 0) throw ApiException.badRequest(String.join("; ", report.failures));
+        if (report.failed > 0) {
+            // the ingester's reasons: a page it cannot read is the client's (400); a failure of the code or the store is not
+            String reasons = String.join("; ", report.failures);
+            if (reasons.contains(": internal error: ") || reasons.contains(": not stored: ")) {
+                LOG.error("POST /api/articles failed: {}", reasons);
+                throw new ApiException(reasons.contains(": not stored: ") ? 503 : 500, "the article was not stored; see the server log");
+            }
+            throw ApiException.badRequest(reasons);
+        }
         ObjectNode o = Json.object();
         o.put("read", report.read);
         o.put("added", report.added);

@@ -625,7 +625,7 @@ class ApiTest {
     @Test
     void internalErrorsShowNoStackTraceOrClassName(@TempDir Path own) throws Exception {
         Store broken = DemoStore.open(own, pipeline);
-        try (WartaServer s = WartaServer.start(broken, pipeline, DemoStore.KB, ServerConfig.loopback(0, null))) {
+        try (WartaServer s = WartaServer.start(broken, pipeline, DemoStore.KB, ServerConfig.loopback(0, TOKEN))) {
             String id = get(s, "/api/events?limit=1").json().path("events").get(0).path("article_id").asText();
             // a stored page of a type the code does not know: reading it fails inside the server
             try (java.sql.Connection c = broken.read(); java.sql.Statement st = c.createStatement()) {
@@ -639,6 +639,10 @@ class ApiTest {
             Answer b = get(s, "/api/events");
             assertThat(b.status()).as(b.body()).isEqualTo(503);
             assertNoInternals(b, "closed");
+            // a write fails in the store too
+            Answer w = post(s, "/api/articles", "text/plain", seedText() + "\n\nTambahan.", TOKEN);
+            assertThat(w.status()).as(w.body()).isIn(500, 503);
+            assertNoInternals(w, "closed");
         } finally {
             broken.close();
         }
