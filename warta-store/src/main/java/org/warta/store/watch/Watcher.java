@@ -180,7 +180,8 @@ public final class Watcher {
     private void entry(URI feed, int index, FeedParser.Entry item, Ingester ingester, Counts c, Set<String> seen) {
         String date = item.published();
         String link = item.link() == null ? null : item.link().strip();
-        if (link == null || link.isEmpty()) {
+        String scheme = link == null ? "" : link.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*):.*$", "$1").toLowerCase(Locale.ROOT);
+        if (link == null || link.isEmpty() || !(scheme.equals("http") || scheme.equals("https"))) {
             String key = feed + " " + (item.title() == null ? "#" + index : item.title()); // (entries shift as new ones come)
             if (refused.containsKey(key) && Objects.equals(refused.get(key), date)) {
                 c.notRetried++;
@@ -189,7 +190,7 @@ public final class Watcher {
             refused.put(key, date);
             c.failed++;
             log.accept("feed " + feed + ": entry " + (index + 1) + (item.title() == null ? "" : " \"" + item.title() + "\"")
-                    + " has no link: nothing to fetch");
+                    + (link == null || link.isEmpty() ? " has no link" : " has no http(s) link (" + link + ")") + ": nothing to fetch");
             return;
         }
         if (!seen.add(link)) {
