@@ -136,7 +136,9 @@ public final class Watcher {
                 log.accept("feed " + feed + ": internal error: " + e);
             }
         }
+        int failuresBefore = ingester.report().failures.size();
         ingester.flush();
+        forgetUnstored(ingester, failuresBefore);
         return new Poll(feeds.size(), c.notModified, c.entries, c.fetched, c.refetched, c.skipped, c.failed, c.notRetried);
     }
 
@@ -173,8 +175,28 @@ public final class Watcher {
             }
         }
         // validators are saved after the feed's pages went in, so a crash re-reads the feed
+        int failuresBefore = ingester.report().failures.size();
         ingester.flush();
+        if (!forgetUnstored(ingester, failuresBefore).isEmpty()) {
+            store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "failed: some of its pages were not stored");
+            return;
+        }
         store.saveFeed(feed.toString(), r.etag(), r.lastModified(), "ok: " + items.size() + " entries");
+    }
+
+    /**
+     * The pages of the ingester's failures since {@code from} whose batch was not written: they are forgotten, so
+     * that the next poll tries them again.
+     */
+    private Set<String> forgetUnstored(Ingester ingester, int from) {
+        List<String> f = ingester.report().failures;
+        Set<String> out = new HashSet<>();
+        for (int i = from; i < f.size(); i++) {
+            int k = f.get(i).indexOf(": not stored: ");
+            if (k > 0) out.add(f.get(i).substring(0, k));
+        }
+        for (String link : out) dates.remove(link);
+        return out;
     }
 
     private void entry(URI feed, int index, FeedParser.Entry item, Ingester ingester, Counts c, Set<String> seen) {
@@ -227,12 +249,17 @@ public final class Watcher {
         Map<String, String> meta = new HashMap<>();
         if (date != null) meta.put("published", date);
         if (item.title() != null && !item.title().isBlank()) meta.put("title", item.title().strip());
-        int failedBefore = ingester.report().failed;
+        int failuresBefore = ingester.report().failures.size();
         ingester.accept(new Page(link, p.uri().toString(), Page.MediaType.HTML, p.body(), meta));
-        if (ingester.report().failed > failedBefore) {
-            c.failed++; // the ingester reported why
+        Set<String> notStored = forgetUnstored(ingester, failuresBefore);
+        if (ingester.report().failures.size() > failuresBefore + notStored.size()) {
+            c.failed++; // the page could not be read or coded (the ingester reported why): the same bytes would fail again
             refused.put(link, date);
             dates.remove(link);
+            return;
+        }
+        if (notStored.contains(link)) {
+            c.failed++; // its batch was not written (the ingester reported why): tried again at the next poll
             return;
         }
         refused.remove(link);

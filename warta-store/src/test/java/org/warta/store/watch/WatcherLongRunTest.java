@@ -55,7 +55,7 @@ import org.warta.store.StoryAssigner;
  * that 404s, a page of binary garbage, an item that makes the feed malformed XML) must be reported by name
  * and never stored; a third feed is broken throughout. The full-text index must hold every stored article.
  *
- * <p>It runs 75 seconds of publishing by default (and under {@code -Dwarta.ci=true}); {@code
+ * <p>It runs 60 seconds of publishing by default (and under {@code -Dwarta.ci=true}); {@code
  * -Dwarta.longrun.minutes=10} makes it a ten-minute run. The figures are printed at the end.
  */
 class WatcherLongRunTest {
@@ -407,9 +407,9 @@ class WatcherLongRunTest {
     void watchingAPublishingServerStoresEveryGoodEntryOnceAndReportsEveryBrokenOne() throws Exception {
         String minutes = System.getProperty("warta.longrun.minutes", "").strip();
         boolean longRun = !minutes.isEmpty();
-        Duration publishing = longRun ? Duration.ofSeconds(Math.round(Double.parseDouble(minutes) * 60)) : Duration.ofSeconds(75);
+        Duration publishing = longRun ? Duration.ofSeconds(Math.round(Double.parseDouble(minutes) * 60)) : Duration.ofSeconds(60);
         Duration every = longRun ? Duration.ofSeconds(5) : Duration.ofSeconds(3);
-        long step = longRun ? 2_000 : 1_200;
+        long step = longRun ? 2_000 : 1_000;
 
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         ExecutorService pool = Executors.newFixedThreadPool(4);
