@@ -3,11 +3,8 @@ package org.warta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,26 +14,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.warta.read.Inputs;
 
-/** {@code warta watch --once} in-process against a feed on a loopback server, and its limit flags. */
+/**
+ * {@code warta watch --once} in-process against a feed on a loopback server, and its limit flags (with the
+ * stand-in pipeline of {@link EvalCommandsTest}: the watcher is under test, not the coder).
+ */
 class WatchCommandTest {
     @TempDir
     Path dir;
 
     HttpServer server;
     String base;
-
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Env env = new Env(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(new byte[0]), Env::defaultPipeline, Inputs::read, false);
-        int code = Main.run(args, env);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @BeforeEach
     void start() throws IOException {
@@ -83,21 +71,21 @@ class WatchCommandTest {
         Files.writeString(feeds, base + "/feed.xml\n");
         String data = dir.resolve("data").toString();
 
-        Run refused = run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--host-interval", "0s");
+        EvalCommandsTest.Run refused = EvalCommandsTest.run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--host-interval", "0s");
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains(base + "/feed.xml").contains("non-public").contains("--allow-net");
 
-        Run ok = run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--host-interval", "0s",
+        EvalCommandsTest.Run ok = EvalCommandsTest.run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--host-interval", "0s",
                 "--allow-net", "127.0.0.1/32", "--timeout", "5s", "--max-bytes", "100000", "--max-ratio", "50");
         assertThat(ok.code()).as(ok.err()).isEqualTo(1); // one page 404s
         assertThat(ok.err()).contains("1 fetched").contains(base + "/news/gone.html: HTTP 404");
-        Run search = run("search", "--data-dir", data, "breakwater");
+        EvalCommandsTest.Run search = EvalCommandsTest.run("search", "--data-dir", data, "breakwater");
         assertThat(search.out()).contains("Harbour reopens");
 
-        Run badNet = run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--allow-net", "intranet");
+        EvalCommandsTest.Run badNet = EvalCommandsTest.run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--allow-net", "intranet");
         assertThat(badNet.code()).isEqualTo(2);
         assertThat(badNet.err()).contains("'intranet' is not an address range");
-        Run badRatio = run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--max-ratio", "0");
+        EvalCommandsTest.Run badRatio = EvalCommandsTest.run("watch", "--once", "--feeds", feeds.toString(), "--data-dir", data, "--max-ratio", "0");
         assertThat(badRatio.code()).isEqualTo(2);
         assertThat(badRatio.err()).contains("gzip ratio limit must be at least 1");
     }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,10 +31,10 @@ import org.warta.store.Store;
  * Atom; for each entry whose URL the store does not hold yet, the page is fetched (robots.txt, rate limit
  * and safety rules of {@link SafeFetcher}), must be HTML text, and is handed to the {@link Ingester} as an
  * HTML page carrying the feed's title and date. An entry seen again is skipped, unless the feed gives it a
- * new date: then its page is fetched again, and a changed text replaces the stored one. A failing feed,
+ * later date: then its page is fetched again, and a changed text replaces the stored one. A failing feed,
  * entry or page is reported (naming it) and the poll goes on; a lasting refusal (a 404, a body over the
  * limit, binary content, a page the pipeline cannot read, an entry without a link) is reported once and
- * not tried again in this run until the feed gives the entry a new date.
+ * not tried again in this run until the feed gives the entry another date.
  */
 public final class Watcher {
     /**
@@ -185,6 +187,19 @@ public final class Watcher {
     }
 
     /**
+     * Whether a feed's date for an entry is later than the one remembered: compared as instants when both are
+     * ISO date-times (so that two feeds writing one date differently, or an older copy, fetch nothing), else as text.
+     */
+    static boolean later(String date, String before) {
+        if (date == null || before == null) return false;
+        try {
+            return OffsetDateTime.parse(date).toInstant().isAfter(OffsetDateTime.parse(before).toInstant());
+        } catch (DateTimeParseException e) {
+            return !date.equals(before);
+        }
+    }
+
+    /**
      * The pages of the ingester's failures since {@code from} whose batch was not written: they are forgotten, so
      * that the next poll tries them again.
      */
@@ -225,12 +240,13 @@ public final class Watcher {
         }
         boolean again = false;
         if (dates.containsKey(link) || store.hasUrl(link)) {
-            String before = dates.put(link, date);
-            if (before == null || date == null || before.equals(date)) {
+            String before = dates.get(link);
+            if (before == null) dates.put(link, date);
+            if (!later(date, before)) {
                 c.skipped++;
                 return;
             }
-            again = true; // the feed gives a new date: the text may have changed
+            again = true; // the feed gives a later date: the text may have changed
         }
         SafeFetcher.Response p;
         try {

@@ -239,6 +239,16 @@ class WatcherTest {
     }
 
     @Test
+    void onlyALaterDateFetchesAStoredEntryAgain() {
+        assertThat(Watcher.later("2026-11-27T10:00:01Z", "2026-11-27T10:00:00Z")).isTrue();
+        assertThat(Watcher.later("2026-11-27T10:00:00+00:00", "2026-11-27T10:00:00Z")).isFalse(); // one instant, two spellings
+        assertThat(Watcher.later("2026-11-27T17:00:00+07:00", "2026-11-27T10:00:00Z")).isFalse();
+        assertThat(Watcher.later("2026-11-26T10:00:00Z", "2026-11-27T10:00:00Z")).isFalse(); // an older copy
+        assertThat(Watcher.later("2026-11-28", "2026-11-27")).isTrue();
+        assertThat(Watcher.later(null, "2026-11-27")).isFalse();
+    }
+
+    @Test
     void aBadLineInTheFeedsFileNamesFileAndLine() throws Exception {
         Path feeds = dir.resolve("feeds.txt");
         Files.writeString(feeds, "https://example.org/rss\nftp://example.org/feed\n");
