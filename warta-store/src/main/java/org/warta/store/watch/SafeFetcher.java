@@ -427,9 +427,9 @@ public final class SafeFetcher {
     }
 
     /**
-     * Refuses schemes other than http(s) and, unless allowed, hosts with any non-public address. (The JVM's
-     * address cache answers the client's own lookup a moment later, so a host cannot switch to a private
-     * address between the check and the connection.)
+     * Refuses schemes other than http(s) and, unless allowed, hosts with any non-public address. The client's
+     * own lookup a moment later is answered from the JVM's address cache (30 s by default), so a host's answer
+     * cannot change between the check and the connection, unless its cache entry expires in that moment.
      */
     void check(URI uri) throws FetchException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
