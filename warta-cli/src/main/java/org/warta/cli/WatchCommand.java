@@ -23,7 +23,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = {"Poll RSS/Atom feeds and ingest the new articles they link to, politely (robots.txt, a per-host rate limit, "
                 + "conditional GET, a real User-Agent, timeouts) and safely (no private or loopback addresses unless --allow-private, "
-                + "at most 5 redirects, size limits). Holds the embedded store while it runs.",
+                + "at most 5 redirects, size, gzip-ratio and time limits, feeds must be RSS/Atom and pages HTML). A refused feed or page "
+                + "is reported and the others go on. Holds the embedded store while it runs.",
                 "Example: warta watch --feeds feeds.txt --every 15m"})
 final class WatchCommand extends StoreCommand {
     @Option(names = "--feeds", required = true, paramLabel = "FILE", description = "One feed URL a line; # starts a comment.")
@@ -42,8 +43,19 @@ final class WatchCommand extends StoreCommand {
             + "a robots.txt Crawl-delay can raise it).")
     String hostInterval = "2s";
 
-    @Option(names = "--max-bytes", paramLabel = "N", description = "Largest feed or page body, after decompression (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--allow-net", paramLabel = "CIDR", description = "Also fetch from this non-public address range, e.g. 10.20.0.0/16 "
+            + "(repeatable; narrower than --allow-private).")
+    List<String> allowNets = new ArrayList<>();
+
+    @Option(names = "--max-bytes", paramLabel = "N", description = "Largest feed or page body, before and after decompression (default: ${DEFAULT-VALUE}).")
     long maxBytes = 10L * 1024 * 1024;
+
+    @Option(names = "--max-ratio", paramLabel = "N", description = "Largest expansion of a gzip body; more is refused as a "
+            + "decompression bomb (default: ${DEFAULT-VALUE}).")
+    int maxRatio = SafeFetcher.DEFAULT_MAX_RATIO;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Longest time for one request, body included (default: ${DEFAULT-VALUE}).")
+    String timeout = "30s";
 
     @Option(names = "--kb", paramLabel = "DIR", description = "A directory with your own kb/ and lang/ files (repeatable).")
     List<Path> kb = new ArrayList<>();
@@ -72,9 +84,11 @@ final class WatchCommand extends StoreCommand {
     int run() throws Exception {
         Duration period, interval;
         List<URI> list;
+        SafeFetcher.Policy policy;
         try {
             period = duration(every);
             interval = duration(hostInterval);
+            policy = new SafeFetcher.Policy(allowPrivate, allowNets, interval, maxBytes, maxRatio, duration(timeout));
             list = Watcher.readFeeds(feeds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -83,22 +97,23 @@ final class WatchCommand extends StoreCommand {
         }
         if (list.isEmpty()) throw new ParameterException(spec.commandLine(), "--feeds " + feeds + ": no feed URL in it");
         try (Store s = store.open(commandLine())) {
-            SafeFetcher fetcher = new SafeFetcher(new SafeFetcher.Policy(allowPrivate, interval, maxBytes, Duration.ofSeconds(30)));
-            Watcher watcher = new Watcher(s, fetcher, FeedParser.standard(), m -> env.err().println("warta: watch: " + m));
+            Watcher watcher = new Watcher(s, new SafeFetcher(policy), FeedParser.standard(), m -> env.err().println("warta: watch: " + m));
             StoryAssigner stories = StoryAssigner.linked(new Languages(kb));
-            while (true) {
+            Progress[] progress = new Progress[1];
+            Watcher.Poll last = watcher.watch(list, period, () -> {
                 LocalDate today = LocalDate.now();
                 Pipeline pipeline = env.pipelines().create(today, kb);
-                Progress progress = new Progress(env.err(), env.errIsTerminal());
-                Ingester in = new Ingester(s, pipeline, stories, KbVersion.of(kb), today, 50, IngestCommand.listener(progress));
-                progress.line = () -> in.report().summary();
-                Watcher.Poll p = watcher.poll(list, in);
-                IngestCommand.finish(env, progress, in.finish());
+                progress[0] = new Progress(env.err(), env.errIsTerminal());
+                Ingester in = new Ingester(s, pipeline, stories, KbVersion.of(kb), today, 50, IngestCommand.listener(progress[0]));
+                progress[0].line = () -> in.report().summary();
+                return in;
+            }, (p, in) -> {
+                IngestCommand.finish(env, progress[0], in.finish());
                 env.err().println("warta: watch: " + p.feeds() + " feeds (" + p.notModified() + " not modified), " + p.entries()
-                        + " entries, " + p.fetched() + " fetched, " + p.skipped() + " already stored, " + p.failed() + " failed");
-                if (once) return p.failed() > 0 ? 1 : 0;
-                Thread.sleep(period.toMillis());
-            }
+                        + " entries, " + p.fetched() + " fetched (" + p.refetched() + " again for a new date), " + p.skipped()
+                        + " already stored, " + p.failed() + " failed, " + p.notRetried() + " refused before");
+            }, () -> once);
+            return last.failed() > 0 ? 1 : 0;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.warta.store.watch;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.warta.read.Feeds;
@@ -9,7 +8,7 @@ import org.warta.read.InputException;
 /**
  * The watcher's feed parser on the core's feed reader ({@link Feeds#parse}): RSS 0.9x/1.0/2.0 and Atom,
  * DOCTYPEs refused (no XXE, no entity expansion), at most {@link Feeds#maxEntries()} entries, links resolved
- * against the feed URL. Entries without an absolute http(s) link are left out (nothing to fetch).
+ * against the feed URL. Every entry is returned, those without a link too (the watcher reports them).
  */
 public final class CoreFeedParser implements FeedParser {
     @Override
@@ -22,14 +21,7 @@ public final class CoreFeedParser implements FeedParser {
         }
         List<Entry> out = new ArrayList<>(entries.size());
         for (Feeds.FeedEntry e : entries) {
-            String link = e.link() == null ? null : e.link().strip();
-            if (link == null || link.isEmpty()) continue;
-            try {
-                String scheme = URI.create(link).getScheme();
-                if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) continue;
-            } catch (IllegalArgumentException ex) {
-                continue; // a link that is no URL: nothing to fetch
-            }
+            String link = e.link() == null || e.link().isBlank() ? null : e.link().strip();
             out.add(new Entry(link, e.title(), e.published()));
         }
         return out;

@@ -8,7 +8,7 @@ import java.util.List;
  * ({@code org.warta.read.Feeds}).
  */
 public interface FeedParser {
-    /** One item of a feed: the article's link, and what the feed says of it (any may be null). */
+    /** One item of a feed: the article's link (null when it has none), and what the feed says of it (any may be null). */
     record Entry(String link, String title, String published) {}
 
     /** The entries of a feed; throws {@link IllegalArgumentException} naming the feed for a malformed one. */

@@ -5,37 +5,71 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.warta.model.Page;
 import org.warta.store.Ingester;
 import org.warta.store.Store;
 
 /**
  * Polls feeds and ingests the new articles they link to. One poll: for each feed, a conditional GET (the
- * validators of the last poll are kept in the store's {@code feeds} table); for each entry whose URL the
- * store does not hold yet, the page is fetched (robots.txt, rate limit and safety rules of
- * {@link SafeFetcher}) and handed to the {@link Ingester} as an HTML page carrying the feed's title and date.
- * A failing feed or page is reported and the poll goes on.
+ * validators of the last poll are kept in the store's {@code feeds} table) that must come back as RSS or
+ * Atom; for each entry whose URL the store does not hold yet, the page is fetched (robots.txt, rate limit
+ * and safety rules of {@link SafeFetcher}), must be HTML text, and is handed to the {@link Ingester} as an
+ * HTML page carrying the feed's title and date. An entry seen again is skipped, unless the feed gives it a
+ * later date: then its page is fetched again, and a changed text replaces the stored one. A failing feed,
+ * entry or page is reported (naming it) and the poll goes on; a lasting refusal (a 404, a body over the
+ * limit, binary content, a page the pipeline cannot read, an entry without a link) is reported once and
+ * not tried again in this run until the feed gives the entry another date.
  */
 public final class Watcher {
-    /** The counts of one poll. */
-    public record Poll(int feeds, int notModified, int entries, int fetched, int skipped, int failed) {}
+    /**
+     * The counts of one poll: feeds polled, of which not modified; entries in the feeds read; pages fetched
+     * and handed to the ingester, of which {@code refetched} because the feed gave them a new date; entries
+     * skipped as already stored or already seen in this poll; failures reported; entries not tried again
+     * after a lasting refusal.
+     */
+    public record Poll(int feeds, int notModified, int entries, int fetched, int refetched, int skipped, int failed, int notRetried) {}
+
+    private static final int MEMORY = 100_000;
 
     private final Store store;
     private final SafeFetcher fetcher;
     private final FeedParser parser;
     private final Consumer<String> log;
+    /** Entries fetched or found stored in this run: link to the date the feed gave. */
+    private final Map<String, String> dates = lru();
+    /** Lasting refusals: entry key to the date the feed gave when it was refused. */
+    private final Map<String, String> refused = lru();
 
     public Watcher(Store store, SafeFetcher fetcher, FeedParser parser, Consumer<String> log) {
         this.store = store;
         this.fetcher = fetcher;
         this.parser = parser;
         this.log = log;
+    }
+
+    private static <K, V> Map<K, V> lru() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > MEMORY;
+            }
+        };
     }
 
     /**
@@ -66,59 +100,187 @@ public final class Watcher {
         return out;
     }
 
-    /** Polls every feed once and ingests what is new (the ingester's batches are flushed at the end). */
-    public Poll poll(List<URI> feeds, Ingester ingester) {
-        int notModified = 0, entries = 0, fetched = 0, skipped = 0, failed = 0;
-        for (URI feed : feeds) {
-            Store.FeedState state = store.feed(feed.toString());
-            SafeFetcher.Response r;
+    /**
+     * Polls until {@code stop} says so (checked after each poll), one poll every {@code every} (counted from
+     * the start of the last one): each poll gets a fresh ingester from {@code ingesters} and is handed with
+     * it to {@code afterPoll}. A poll that fails as a whole is reported and the next one comes on time.
+     *
+     * @return the last poll
+     */
+    public Poll watch(List<URI> feeds, Duration every, Supplier<Ingester> ingesters, BiConsumer<Poll, Ingester> afterPoll,
+                      BooleanSupplier stop) throws InterruptedException {
+        while (true) {
+            long start = System.nanoTime();
+            Ingester in = ingesters.get();
+            Poll p;
             try {
-                r = fetcher.fetch(feed, state.etag(), state.lastModified());
-            } catch (SafeFetcher.FetchException e) {
-                failed++;
-                log.accept("feed " + e.getMessage());
-                store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "failed: " + e.getMessage());
-                continue;
+                p = poll(feeds, in);
+            } catch (RuntimeException e) {
+                log.accept("the poll failed: " + e);
+                p = new Poll(feeds.size(), 0, 0, 0, 0, 0, feeds.size(), 0);
             }
-            if (r.status() == 304) {
-                notModified++;
-                store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "not modified");
-                continue;
-            }
-            List<FeedParser.Entry> items;
-            try {
-                items = parser.parse(feed.toString(), r.body());
-            } catch (IllegalArgumentException e) {
-                failed++;
-                log.accept("feed " + e.getMessage());
-                store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "failed: " + e.getMessage());
-                continue;
-            }
-            entries += items.size();
-            for (FeedParser.Entry item : items) {
-                if (store.hasUrl(item.link())) {
-                    skipped++;
-                    continue;
-                }
-                URI page;
-                try {
-                    page = URI.create(item.link());
-                    SafeFetcher.Response p = fetcher.fetch(page, null, null);
-                    Map<String, String> meta = new HashMap<>();
-                    if (item.published() != null) meta.put("published", item.published());
-                    if (item.title() != null && !item.title().isBlank()) meta.put("title", item.title().strip());
-                    ingester.accept(new Page(item.link(), p.uri().toString(), Page.MediaType.HTML, p.body(), meta));
-                    fetched++;
-                } catch (SafeFetcher.FetchException | IllegalArgumentException e) {
-                    failed++;
-                    log.accept("page " + e.getMessage());
-                }
-            }
-            // validators are saved after the feed's pages went in, so a crash re-reads the feed
-            ingester.flush();
-            store.saveFeed(feed.toString(), r.etag(), r.lastModified(), "ok: " + items.size() + " entries");
+            afterPoll.accept(p, in);
+            if (stop.getAsBoolean()) return p;
+            long left = every.toNanos() - (System.nanoTime() - start);
+            if (left > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
         }
+    }
+
+    /** Polls every feed once and ingests what is new (the ingester's batches are flushed after each feed). */
+    public Poll poll(List<URI> feeds, Ingester ingester) {
+        Counts c = new Counts();
+        Set<String> seen = new HashSet<>();
+        for (URI feed : feeds) {
+            try {
+                pollFeed(feed, ingester, c, seen);
+            } catch (RuntimeException e) {
+                c.failed++;
+                log.accept("feed " + feed + ": internal error: " + e);
+            }
+        }
+        int failuresBefore = ingester.report().failures.size();
         ingester.flush();
-        return new Poll(feeds.size(), notModified, entries, fetched, skipped, failed);
+        forgetUnstored(ingester, failuresBefore);
+        return new Poll(feeds.size(), c.notModified, c.entries, c.fetched, c.refetched, c.skipped, c.failed, c.notRetried);
+    }
+
+    private static final class Counts {
+        int notModified, entries, fetched, refetched, skipped, failed, notRetried;
+    }
+
+    private void pollFeed(URI feed, Ingester ingester, Counts c, Set<String> seen) {
+        Store.FeedState state = store.feed(feed.toString());
+        SafeFetcher.Response r;
+        List<FeedParser.Entry> items;
+        try {
+            r = fetcher.fetchFeed(feed, state.etag(), state.lastModified());
+            if (r.status() == 304) {
+                c.notModified++;
+                store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "not modified");
+                return;
+            }
+            items = parser.parse(feed.toString(), r.body());
+        } catch (SafeFetcher.FetchException | IllegalArgumentException e) {
+            c.failed++;
+            log.accept("feed " + e.getMessage());
+            store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "failed: " + e.getMessage());
+            return;
+        }
+        c.entries += items.size();
+        for (int i = 0; i < items.size(); i++) {
+            FeedParser.Entry item = items.get(i);
+            try {
+                entry(feed, i, item, ingester, c, seen);
+            } catch (RuntimeException e) {
+                c.failed++;
+                log.accept("page " + item.link() + " (feed " + feed + "): internal error: " + e);
+            }
+        }
+        // validators are saved after the feed's pages went in, so a crash re-reads the feed
+        int failuresBefore = ingester.report().failures.size();
+        ingester.flush();
+        if (!forgetUnstored(ingester, failuresBefore).isEmpty()) {
+            store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "failed: some of its pages were not stored");
+            return;
+        }
+        store.saveFeed(feed.toString(), r.etag(), r.lastModified(), "ok: " + items.size() + " entries");
+    }
+
+    /**
+     * Whether a feed's date for an entry is later than the one remembered: compared as instants when both are
+     * ISO date-times (so that two feeds writing one date differently, or an older copy, fetch nothing), else as text.
+     */
+    static boolean later(String date, String before) {
+        if (date == null || before == null) return false;
+        try {
+            return OffsetDateTime.parse(date).toInstant().isAfter(OffsetDateTime.parse(before).toInstant());
+        } catch (DateTimeParseException e) {
+            return !date.equals(before);
+        }
+    }
+
+    /**
+     * The pages of the ingester's failures since {@code from} whose batch was not written: they are forgotten, so
+     * that the next poll tries them again.
+     */
+    private Set<String> forgetUnstored(Ingester ingester, int from) {
+        List<String> f = ingester.report().failures;
+        Set<String> out = new HashSet<>();
+        for (int i = from; i < f.size(); i++) {
+            int k = f.get(i).indexOf(": not stored: ");
+            if (k > 0) out.add(f.get(i).substring(0, k));
+        }
+        for (String link : out) dates.remove(link);
+        return out;
+    }
+
+    private void entry(URI feed, int index, FeedParser.Entry item, Ingester ingester, Counts c, Set<String> seen) {
+        String date = item.published();
+        String link = item.link() == null ? null : item.link().strip();
+        String scheme = link == null ? "" : link.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*):.*$", "$1").toLowerCase(Locale.ROOT);
+        if (link == null || link.isEmpty() || !(scheme.equals("http") || scheme.equals("https"))) {
+            String key = feed + " " + (item.title() == null ? "#" + index : item.title()); // (entries shift as new ones come)
+            if (refused.containsKey(key) && Objects.equals(refused.get(key), date)) {
+                c.notRetried++;
+                return;
+            }
+            refused.put(key, date);
+            c.failed++;
+            log.accept("feed " + feed + ": entry " + (index + 1) + (item.title() == null ? "" : " \"" + item.title() + "\"")
+                    + (link == null || link.isEmpty() ? " has no link" : " has no http(s) link (" + link + ")") + ": nothing to fetch");
+            return;
+        }
+        if (!seen.add(link)) {
+            c.skipped++; // in two feeds, or twice in one
+            return;
+        }
+        if (refused.containsKey(link) && Objects.equals(refused.get(link), date)) {
+            c.notRetried++;
+            return;
+        }
+        boolean again = false;
+        if (dates.containsKey(link) || store.hasUrl(link)) {
+            String before = dates.get(link);
+            if (before == null) dates.put(link, date);
+            if (!later(date, before)) {
+                c.skipped++;
+                return;
+            }
+            again = true; // the feed gives a later date: the text may have changed
+        }
+        SafeFetcher.Response p;
+        try {
+            p = fetcher.fetchPage(URI.create(link));
+        } catch (SafeFetcher.FetchException e) {
+            c.failed++;
+            log.accept("page " + e.getMessage() + " (feed " + feed + ")");
+            if (e.lasting()) refused.put(link, date);
+            return;
+        } catch (IllegalArgumentException e) {
+            c.failed++;
+            log.accept("page " + link + ": not a URL (feed " + feed + ")");
+            refused.put(link, date);
+            return;
+        }
+        Map<String, String> meta = new HashMap<>();
+        if (date != null) meta.put("published", date);
+        if (item.title() != null && !item.title().isBlank()) meta.put("title", item.title().strip());
+        int failuresBefore = ingester.report().failures.size();
+        ingester.accept(new Page(link, p.uri().toString(), Page.MediaType.HTML, p.body(), meta));
+        Set<String> notStored = forgetUnstored(ingester, failuresBefore);
+        if (ingester.report().failures.size() > failuresBefore + notStored.size()) {
+            c.failed++; // the page could not be read or coded (the ingester reported why): the same bytes would fail again
+            refused.put(link, date);
+            dates.remove(link);
+            return;
+        }
+        if (notStored.contains(link)) {
+            c.failed++; // its batch was not written (the ingester reported why): tried again at the next poll
+            return;
+        }
+        refused.remove(link);
+        dates.put(link, date);
+        c.fetched++;
+        if (again) c.refetched++;
     }
 }

@@ -209,6 +209,46 @@ class WatcherTest {
     }
 
     @Test
+    void pagesWhoseBatchWasNotWrittenAreTriedAgainAtTheNextPoll() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        try (Store real = Store.open(StoreConfig.embedded(dir.resolve("data"), "watch test"))) {
+            java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Store store = (Store) java.lang.reflect.Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class}, (proxy, m, args) -> {
+                if (m.getName().equals("write") && broken.get()) throw new org.warta.store.StoreException("disk full (simulated)");
+                try {
+                    return m.invoke(real, args);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+            Watcher w = new Watcher(store, fetcher(true), FeedParser.standard(), log::add);
+            org.warta.pipeline.Pipeline pipeline = Warta.builder().asOf(LocalDate.of(2026, 11, 27)).build();
+            Ingester first = new Ingester(store, pipeline, StoryAssigner.perEvent(), "test-kb", LocalDate.of(2026, 11, 27), 10, null);
+            Watcher.Poll p1 = w.poll(List.of(URI.create(base + "/feed.xml")), first);
+            assertThat(first.report().failures).anySatisfy(f -> assertThat(f).contains("/news/a.html: not stored: disk full"));
+            assertThat(real.hasUrl(base + "/news/a.html")).isFalse();
+            assertThat(p1.failed()).isGreaterThanOrEqualTo(1);
+            broken.set(false);
+            Ingester second = new Ingester(store, pipeline, StoryAssigner.perEvent(), "test-kb", LocalDate.of(2026, 11, 27), 10, null);
+            Watcher.Poll p2 = w.poll(List.of(URI.create(base + "/feed.xml")), second);
+            assertThat(p2.notModified()).as("the feed's validators were not kept").isZero();
+            assertThat(p2.fetched()).isEqualTo(2);
+            assertThat(real.hasUrl(base + "/news/a.html")).isTrue();
+            assertThat(real.hasUrl(base + "/news/b.html")).isTrue();
+        }
+    }
+
+    @Test
+    void onlyALaterDateFetchesAStoredEntryAgain() {
+        assertThat(Watcher.later("2026-11-27T10:00:01Z", "2026-11-27T10:00:00Z")).isTrue();
+        assertThat(Watcher.later("2026-11-27T10:00:00+00:00", "2026-11-27T10:00:00Z")).isFalse(); // one instant, two spellings
+        assertThat(Watcher.later("2026-11-27T17:00:00+07:00", "2026-11-27T10:00:00Z")).isFalse();
+        assertThat(Watcher.later("2026-11-26T10:00:00Z", "2026-11-27T10:00:00Z")).isFalse(); // an older copy
+        assertThat(Watcher.later("2026-11-28", "2026-11-27")).isTrue();
+        assertThat(Watcher.later(null, "2026-11-27")).isFalse();
+    }
+
+    @Test
     void aBadLineInTheFeedsFileNamesFileAndLine() throws Exception {
         Path feeds = dir.resolve("feeds.txt");
         Files.writeString(feeds, "https://example.org/rss\nftp://example.org/feed\n");
