@@ -193,7 +193,13 @@ public final class Invariants {
         }
         for (Quote q : doc.quotes()) {
             span(q, n, "quote");
-            check(0 <= q.cueStart() && q.cueStart() <= q.cueEnd() && q.cueEnd() <= n, "quote cue [%d,%d)", q.cueStart(), q.cueEnd());
+            // a direct quote may have no cue (-1, -1, null) and no speaker span (-1, -1)
+            if (q.cue() == null) check(q.cueStart() == -1 && q.cueEnd() == -1, "quote cue [%d,%d) without a cue", q.cueStart(), q.cueEnd());
+            else check(0 <= q.cueStart() && q.cueStart() <= q.cueEnd() && q.cueEnd() <= n
+                    && q.cue().equals(text.substring(q.cueStart(), q.cueEnd())), "quote cue %s at [%d,%d)", q.cue(), q.cueStart(), q.cueEnd());
+            check((q.speakerStart() == -1 && q.speakerEnd() == -1)
+                    || (0 <= q.speakerStart() && q.speakerStart() <= q.speakerEnd() && q.speakerEnd() <= n),
+                    "quote speaker [%d,%d)", q.speakerStart(), q.speakerEnd());
             check(q.speakerMention() >= -1 && q.speakerMention() < doc.entities().size(), "speaker mention %d", q.speakerMention());
         }
         int prevTime = 0;
