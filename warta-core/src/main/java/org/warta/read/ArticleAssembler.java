@@ -142,6 +142,8 @@ final class ArticleAssembler {
             append(text, src, b);
         }
         String articleText = text.toString();
+        if (articleText.indexOf('\u0000') >= 0) // a NUL escaped in JSON, a page given through the API; stores refuse it
+            throw new InputException(page.name(), "binary content (NUL characters in the text); give a text, HTML or JSON-lines page");
         int[] offsets = source == null ? null : sourceOffsets(articleText, src, source);
 
         String outlet = known.outlet() != null ? known.outlet()
@@ -284,15 +286,39 @@ final class ArticleAssembler {
         return out;
     }
 
-    /** ISO 8601 precision of a date string, or null when it is not one. */
+    private static final java.util.regex.Pattern CALENDAR_PARTS =
+            java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:[T ](\\d{2})(?::(\\d{2})(?::(\\d{2}))?)?)?)?)?.*");
+
+    /**
+     * ISO 8601 precision of a date string, or null when it is not one: the form, and a real calendar day
+     * and clock time (no 2024-10-32, no 25:00).
+     */
     static String precision(String value) {
         if (value == null) return null;
+        java.util.regex.Matcher c = CALENDAR_PARTS.matcher(value);
+        if (!c.matches()) return null;
+        if (c.group(2) != null && !between(c.group(2), 1, 12)) return null;
+        if (c.group(3) != null) {
+            try {
+                java.time.LocalDate.parse(value.substring(0, 10));
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        if (c.group(4) != null && !between(c.group(4), 0, 23)) return null;
+        if (c.group(5) != null && !between(c.group(5), 0, 59)) return null;
+        if (c.group(6) != null && !between(c.group(6), 0, 59)) return null;
         if (value.matches("\\d{4}")) return "year";
         if (value.matches("\\d{4}-\\d{2}")) return "month";
         if (value.matches("\\d{4}-\\d{2}-\\d{2}")) return "day";
         if (value.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?")) return value.matches(".*[T ]\\d{2}:\\d{2}.*") ? "minute" : "hour";
         if (value.matches("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?")) return "second";
         return null;
+    }
+
+    private static boolean between(String digits, int min, int max) {
+        int v = Integer.parseInt(digits);
+        return v >= min && v <= max;
     }
 
     static String host(String url) {

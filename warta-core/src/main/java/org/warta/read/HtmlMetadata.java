@@ -82,6 +82,10 @@ record HtmlMetadata(String title, String published, String publishedSource, Stri
                 published = m.group(1) != null ? m.group(1) + "-" + m.group(2) + "-" + m.group(3)
                         : m.group(4) + "-" + m.group(5) + "-" + m.group(6);
                 source = "url";
+                if (ArticleAssembler.precision(published) == null) { // /2024/13/45/: not a day
+                    published = null;
+                    source = null;
+                }
             }
         }
         String modified = date(text(article, "dateModified"));
@@ -191,9 +195,9 @@ record HtmlMetadata(String title, String published, String publishedSource, Stri
             String zone = m.group(3);
             if (zone != null && zone.length() == 5 && zone.charAt(3) != ':') zone = zone.substring(0, 3) + ":" + zone.substring(3);
             String out = day + "T" + m.group(2) + (zone == null ? "" : zone);
-            return ArticleAssembler.precision(out) != null ? out : day;
+            return ArticleAssembler.precision(out) != null ? out : ArticleAssembler.precision(day) != null ? day : null;
         }
-        if (v.matches("\\d{4}-\\d{2}")) return v;
+        if (v.matches("\\d{4}-\\d{2}")) return ArticleAssembler.precision(v) != null ? v : null;
         try {
             ZonedDateTime z = ZonedDateTime.parse(v, RFC);
             return z.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

@@ -92,13 +92,7 @@ public final class Inputs {
 
     /** The size limit in bytes for one input. */
     public static long maxBytes() {
-        String v = System.getProperty("warta.maxInputBytes");
-        if (v == null || v.isBlank()) return DEFAULT_MAX_BYTES;
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            return DEFAULT_MAX_BYTES;
-        }
+        return Limits.longProperty("warta.maxInputBytes", DEFAULT_MAX_BYTES); // like the other limits: <= 0 keeps the default
     }
 
     private static boolean isGlob(String arg) {

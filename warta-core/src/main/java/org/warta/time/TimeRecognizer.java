@@ -513,7 +513,8 @@ public final class TimeRecognizer {
                     int end = off != null ? m.start("off") : m.end();
                     out.add(new Cand(start, trimEnd(text, end), "SET", period(n, u), null, false, 2));
                 } else if (off != null) {
-                    out.add(offsetCand(start, m.end(), n, u, ago.contains(off) ? -1 : 1, anchor));
+                    Cand c = offsetCand(start, m.end(), n, u, ago.contains(off) ? -1 : 1, anchor);
+                    if (c != null) out.add(c);
                 } else {
                     out.add(new Cand(start, m.end(), "DURATION", period(n, u), null, false, 2));
                 }
@@ -525,9 +526,14 @@ public final class TimeRecognizer {
             return end;
         }
 
+        /** At most this many units back or ahead ("99999 hari lalu"); more is no date (and would overflow). */
+        private static final int MAX_OFFSET = 99_999;
+
+        /** The date N units before or after the anchor; null when N is past {@link #MAX_OFFSET}. */
         private Cand offsetCand(int start, int end, String n, TimeLexicon.Unit u, int sign, LocalDate anchor) {
             if (n.equals("X") || n.contains(".") || u.clock())
                 return new Cand(start, end, "DATE", sign < 0 ? "PAST_REF" : "FUTURE_REF", null, false, 2);
+            if (n.length() > String.valueOf(MAX_OFFSET).length() || Integer.parseInt(n) > MAX_OFFSET) return null;
             long k = (long) Integer.parseInt(n) * u.multiple() * sign;
             switch (u.designator()) {
                 case "D":
@@ -545,10 +551,9 @@ public final class TimeRecognizer {
 
         private static String period(String n, TimeLexicon.Unit u) {
             String num = n;
-            if (!n.equals("X") && u.multiple() != 1) {
-                double v = Double.parseDouble(n) * u.multiple();
-                num = v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-            }
+            if (!n.equals("X") && u.multiple() != 1) // exact for any number written: no overflow, no exponent
+                num = new java.math.BigDecimal(n).multiply(java.math.BigDecimal.valueOf(u.multiple()))
+                        .stripTrailingZeros().toPlainString();
             return u.clock() ? "PT" + num + u.designator().substring(1) : "P" + num + u.designator();
         }
 
@@ -680,6 +685,7 @@ public final class TimeRecognizer {
             for (Cand c : cands) {
                 String v = c.value;
                 if (v.startsWith("@")) v = lastDay + v.substring(1);
+                if (outsideCalendar(v, c.precision)) continue;
                 TimeExpr t = new TimeExpr(c.start, c.end, text.substring(c.start, c.end), c.type, v, c.precision, c.inferred);
                 out.add(new Found(t, c.written, c.yearInferred));
                 if (v.length() >= 10 && v.charAt(4) == '-' && v.charAt(7) == '-' && Character.isDigit(v.charAt(0)))
@@ -689,6 +695,18 @@ public final class TimeRecognizer {
         }
 
         // ---- helpers ------------------------------------------------------------------------------
+
+        /**
+         * True for a calendar value outside the years 0001–9999, which ISO 8601 values of four-digit years
+         * cannot write ("2412 tahun lalu" from 2024, "besok" from 9999-12-31): such expressions are dropped.
+         */
+        static boolean outsideCalendar(String v, String precision) {
+            if (precision == null || v.endsWith("_REF")) return false;
+            int digits = "decade".equals(precision) ? 3 : 4;
+            if (v.length() < digits || v.startsWith(digits == 3 ? "000" : "0000")) return true; // year 0
+            for (int i = 0; i < digits; i++) if (!Character.isDigit(v.charAt(i))) return true;
+            return v.length() > digits && v.charAt(digits) != '-' && v.charAt(digits) != 'T';
+        }
 
         /** The whitespace-separated word ending just before index (lower case), or "". */
         static String previousWord(String text, int index) {

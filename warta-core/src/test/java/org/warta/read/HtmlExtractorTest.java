@@ -95,6 +95,18 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void datesThatAreNoCalendarDayAreIgnored() throws Exception {
+        // found by ReadersFuzzTest#htmlPage: <time datetime="2024-10-32"> became the publication date
+        String html = "<html><head><title>Judul</title><meta property=\"article:published_time\" content=\"2024-02-30T25:00\">"
+                + "</head><body><time datetime=\"2024-10-32\">tanggal</time><p>Isi berita yang cukup panjang untuk dibaca.</p></body></html>";
+        Article a = extractors.extract(Page.html("t.html", "https://kabar.example/2023/13/45/judul", html));
+        assertThat(a.published()).isNull();
+        assertThat(a.publishedPrecision()).isNull();
+        Article b = extractors.extract(Page.html("t.html", "https://kabar.example/2024/02/29/judul", html));
+        assertThat(b.published()).isEqualTo("2024-02-29");
+    }
+
+    @Test
     void jsonLdArticleBodyFiltersBlocksItNeverMentions() throws Exception {
         String body = "Pemerintah kota membuka taman baru di tepi danau yang luasnya mencapai lima hektare. "
                 + "Taman itu dilengkapi jalur sepeda, area bermain anak, dan perpustakaan kecil untuk warga. "

@@ -55,6 +55,16 @@ class TimeTaggerIndonesianTest {
     }
 
     @Test
+    void offsetsBeyondTheCalendarAreNoDate() {
+        // found by TimeFuzzTest: "2412 tahun lalu" made year -388; too many digits overflowed the parser
+        assertThat(tag("Kota itu berdiri 2412 tahun lalu.", "id", PUB)).isEmpty();
+        assertThat(tag("Hal itu terjadi 99999999999 hari lalu.", "id", PUB)).isEmpty();
+        assertThat(id("Hal itu terjadi 3 hari lalu.").value()).isEqualTo("2025-03-09");
+        assertThat(tag("Rapat digelar besok.", "id", "9999-12-31")).isEmpty();
+        assertThat(id("Proyek berlangsung 99999999999999999999 tahun.").value()).isEqualTo("P99999999999999999999Y");
+    }
+
+    @Test
     void dayAndMonthWithoutYearIsInferredNotAfterTheAnchor() {
         TimeExpr t = id("Pendaftaran dibuka 2 Maret dan ditutup kemudian.");
         assertThat(t.value()).isEqualTo("2025-03-02");
