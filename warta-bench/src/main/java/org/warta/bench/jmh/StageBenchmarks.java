@@ -19,6 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.warta.actor.Gazetteer;
 import org.warta.model.Article;
 import org.warta.model.Doc;
+import org.warta.pipeline.Stage;
 import org.warta.place.PlaceGazetteer;
 
 /**
@@ -67,10 +68,13 @@ public class StageBenchmarks {
                 throw new IllegalStateException("the event coder gave " + first + " then " + second + " events on the same doc");
         }
 
-        int nextArticle(int size) {
+        /** {@code stage} run on a fresh doc of the next of {@code articles}: the doc. */
+        Doc run(Stage stage, List<Article> articles) {
             int i = article;
-            article = i + 1 == size ? 0 : i + 1;
-            return i;
+            article = i + 1 == articles.size() ? 0 : i + 1;
+            Doc doc = new Doc(articles.get(i), Fixture.AS_OF);
+            stage.process(doc);
+            return doc;
         }
 
         Fixture.Item nextSentence() {
@@ -82,10 +86,7 @@ public class StageBenchmarks {
 
     @Benchmark
     public int tokenizeArticle(Cursor c) {
-        Article a = c.f.forSegmenter.get(c.nextArticle(c.f.forSegmenter.size()));
-        Doc doc = new Doc(a, Fixture.AS_OF);
-        c.f.segmenter.process(doc);
-        return doc.tokens().size();
+        return c.run(c.f.segmenter, c.f.forSegmenter).tokens().size();
     }
 
     @Benchmark
@@ -124,15 +125,13 @@ public class StageBenchmarks {
 
     @Benchmark
     public int timeTaggerArticle(Cursor c) {
-        Article a = c.f.forTimeTagger.get(c.nextArticle(c.f.forTimeTagger.size()));
-        Doc doc = new Doc(a, Fixture.AS_OF);
-        c.f.timeTagger.process(doc);
-        return doc.times().size();
+        return c.run(c.f.timeTagger, c.f.forTimeTagger).times().size();
     }
 
     @Benchmark
     public int eventCoderArticle(Cursor c) {
-        Doc doc = c.f.forEventCoder.get(c.nextArticle(c.f.forEventCoder.size()));
+        Doc doc = c.f.forEventCoder.get(c.article);
+        c.article = c.article + 1 == c.f.forEventCoder.size() ? 0 : c.article + 1;
         c.f.eventCoder.process(doc);
         int n = doc.events().size();
         doc.setEvents(List.of());
