@@ -23,9 +23,6 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the speed of every stage and of the full pipeline on a generated Indonesian corpus.")
 final class BenchCommand implements Callable<Integer> {
-    /** The class whose presence means the store module is on the class path. */
-    static final String STORE_CLASS = "org.warta.store.Store";
-
     private final Env env;
 
     @Option(names = "--data", paramLabel = "DIR", description = "The bench folder of ../shared (default: ${DEFAULT-VALUE}).")
@@ -40,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--store-mb", paramLabel = "N", description = "MB of the corpus (its first files) to ingest into a temporary "
+            + "DuckDB store for the store pass; 0 leaves it out (default: ${DEFAULT-VALUE}).")
+    double storeMb = 2;
+
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "Processing date (default: ${DEFAULT-VALUE}).")
     LocalDate asOf = LocalDate.of(2026, 1, 1);
 
@@ -51,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (!(sizeMb > 0)) {
             env.err().println("warta: bench: --size-mb must be above 0");
+            return 2;
+        }
+        if (!(storeMb >= 0)) {
+            env.err().println("warta: bench: --store-mb must be 0 or more");
             return 2;
         }
         long bytes = (long) Math.ceil(sizeMb * 1e6);
@@ -71,24 +76,11 @@ final class BenchCommand implements Callable<Integer> {
             env.err().println("warta: cannot load the language and knowledge data: " + e.getMessage());
             return 1;
         }
-        ObjectNode result = new Bench(pipeline, asOf, env.err()).run(c, store());
+        ObjectNode result = new Bench(pipeline, asOf, env.err()).run(c, (long) Math.ceil(storeMb * 1e6));
         if (json) env.out().println(Json.pretty(result));
         else printTable(result);
         env.out().flush();
         return 0;
-    }
-
-    /** The store figure: measured only when the store module is present. */
-    static ObjectNode store() {
-        ObjectNode o = Json.object();
-        o.put("measured", false);
-        try {
-            Class.forName(STORE_CLASS, false, BenchCommand.class.getClassLoader());
-            o.put("note", "store: not measured (warta-store is present, but the CLI does not drive it yet)");
-        } catch (ClassNotFoundException | LinkageError e) {
-            o.put("note", "store: not measured (warta-store not present)");
-        }
-        return o;
     }
 
     private void printTable(ObjectNode r) {
@@ -105,6 +97,11 @@ final class BenchCommand implements Callable<Integer> {
         row("  stages total (clocked)", stages.get("total"));
         row("full pipeline, 1 thread", r.get("full"));
         row("full pipeline, 2 threads", r.get("full_2_threads"));
+        JsonNode store = r.get("store");
+        if (store.get("measured").asBoolean()) {
+            row("store into DuckDB", store);
+            row("ingest (read+code+store)", store.get("ingest"));
+        }
         out.printf("articles_per_second_per_core %.1f, floor_ratio %.2f, 2-thread speedup %.2f%n",
                 r.get("articles_per_second_per_core").asDouble(), r.get("floor_ratio").asDouble(),
                 r.get("full_2_threads").get("speedup").asDouble());
@@ -113,7 +110,16 @@ final class BenchCommand implements Callable<Integer> {
                 m.get("heap_peak_mb").asDouble(), m.get("heap_live_peak_mb").asDouble(), m.get("heap_max_mb").asDouble(),
                 m.get("rss_peak_mb").isNull() ? "?" : String.format("%.0f", m.get("rss_peak_mb").asDouble()),
                 m.get("gc_count").asLong(), m.get("gc_seconds").asDouble());
-        out.println(r.get("store").get("note").asText());
+        if (store.get("measured").asBoolean()) {
+            out.printf("store: %d articles (%.1f MB): %d new, %d near-duplicate, %d events, %d batches, %.1f MB on disk%n",
+                    store.get("articles").asInt(), store.get("mb").asDouble(), store.get("new").asInt(), store.get("near_duplicate").asInt(),
+                    store.get("events").asInt(), store.get("batches").asInt(), store.get("db_mb").asDouble());
+            if (store.has("first_batches"))
+                out.printf("store speed as it fills: first %d batches %.1f articles/s, last %d batches %.1f articles/s%n",
+                        store.get("first_batches").get("batches").asInt(), store.get("first_batches").get("articles_per_second").asDouble(),
+                        store.get("last_batches").get("batches").asInt(), store.get("last_batches").get("articles_per_second").asDouble());
+        }
+        out.println(store.get("note").asText());
     }
 
     private void row(String name, JsonNode f) {

@@ -103,8 +103,21 @@ class BenchCommandTest {
         assertThat(m.get("heap_peak_mb").asDouble()).isPositive();
         assertThat(m.get("heap_max_mb").asDouble()).isGreaterThanOrEqualTo(m.get("heap_live_peak_mb").asDouble());
         if (Files.exists(Path.of("/proc/self/status"))) assertThat(m.get("rss_peak_mb").asDouble()).isPositive();
-        assertThat(r.get("store").get("measured").asBoolean()).isFalse();
-        assertThat(r.get("store").get("note").asText()).startsWith("store: not measured");
+
+        // the corpus is smaller than --store-mb's default: all of it was ingested into a DuckDB store
+        JsonNode store = r.get("store");
+        assertThat(store.get("measured").asBoolean()).isTrue();
+        assertThat(store.get("engine").asText()).isEqualTo("duckdb");
+        assertThat(store.get("articles").asInt()).isEqualTo(articles);
+        assertThat(store.get("failed").asInt()).isZero();
+        assertThat(store.get("new").asInt() + store.get("near_duplicate").asInt() + store.get("duplicate").asInt()).isEqualTo(articles);
+        assertThat(store.get("events").asLong()).isPositive().isLessThanOrEqualTo(r.get("full").get("events").asLong());
+        assertThat(store.get("seconds").asDouble()).isPositive();
+        assertThat(store.get("articles_per_second").asDouble()).isPositive();
+        assertThat(store.get("mb_per_second").asDouble()).isPositive();
+        assertThat(store.get("db_mb").asDouble()).isPositive();
+        assertThat(store.get("ingest").get("seconds").asDouble()).isGreaterThanOrEqualTo(store.get("seconds").asDouble());
+        assertThat(store.get("first_batches").get("articles").asInt()).isPositive();
     }
 
     @Test
@@ -113,11 +126,11 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Env env = new Env(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new ByteArrayInputStream(new byte[0]), Env::defaultPipeline, Inputs::read, false);
-        assertThat(Main.run(new String[] {"bench", "--size-mb", "0.02", "--data", bench.toString(),
+        assertThat(Main.run(new String[] {"bench", "--size-mb", "0.02", "--store-mb", "0", "--data", bench.toString(),
                 "--corpus", root.resolve("corpus").toString()}, env)).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("floor (read+decode+tokenize)", "full pipeline, 1 thread", "full pipeline, 2 threads",
-                "articles_per_second_per_core", "floor_ratio", "store: not measured");
+                "articles_per_second_per_core", "floor_ratio", "store: not measured (--store-mb 0)");
     }
 
     @Test

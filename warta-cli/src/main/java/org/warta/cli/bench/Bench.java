@@ -36,7 +36,9 @@ import org.warta.text.Segmenter;
  *       one thread; the stages are grouped into extraction, analysis (language, sentences, times, actors,
  *       coreference, quotes) and coding (event coder and merger);
  *   <li>full: the full pipeline, events written as JSON lines to nowhere, one thread, no inner clocks;
- *   <li>full on 2 threads: the same, the files dealt alternately to two threads.
+ *   <li>full on 2 threads: the same, the files dealt alternately to two threads;
+ *   <li>store (unless turned off): the corpus ingested into a fresh DuckDB store as {@code warta ingest}
+ *       does it, the time inside the store clocked apart (see {@link StoreBench}), after a warm-up ingest.
  * </ol>
  *
  * <p>One-thread passes are timed by the CPU time of their thread ({@code seconds}; {@code wall_seconds} is
@@ -103,8 +105,11 @@ public final class Bench {
         return Math.round(v * f) / f;
     }
 
-    /** Runs every pass; {@code store} is the figure (or the reason for none) of the store measurement. */
-    public ObjectNode run(BenchCorpus.Corpus corpus, ObjectNode store) {
+    /**
+     * Runs every pass. The store pass ingests the first files of the corpus up to {@code storeBytes} (the
+     * whole corpus when it is smaller); with {@code storeBytes} 0 it is left out (and said to be).
+     */
+    public ObjectNode run(BenchCorpus.Corpus corpus, long storeBytes) {
         List<String> files = new ArrayList<>(corpus.files().size());
         for (Path p : corpus.files()) files.add(p.toString());
         long[] sizes = sizes(corpus.files());
@@ -124,6 +129,23 @@ public final class Bench {
             Pass full = full(files, bytes);
             log.println("bench: full pipeline, 2 threads");
             Pass two = parallel(files, bytes, 2);
+            ObjectNode storeJson;
+            if (storeBytes > 0) {
+                int n = 0;
+                long stored = 0;
+                while (n < files.size() && stored < storeBytes) stored += sizes[n++];
+                StoreBench sb = new StoreBench(pipeline, asOf);
+                int warmStore = Math.min(n, 200);
+                log.println("bench: store warm-up, " + warmStore + " articles into a DuckDB store");
+                sb.ingest(files.subList(0, warmStore));
+                log.println("bench: store (ingest of " + n + " articles, " + round(stored / 1e6, 1) + " MB, into DuckDB), 1 thread");
+                storeJson = StoreBench.json(sb.ingest(files.subList(0, n)), stored);
+                storeJson.put("mb", round(stored / 1e6, 2));
+            } else {
+                storeJson = Json.object();
+                storeJson.put("measured", false);
+                storeJson.put("note", "store: not measured (--store-mb 0)");
+            }
 
             ObjectNode out = Json.object();
             out.put("articles_per_second_per_core", round(full.articles() / full.seconds(), 1));
@@ -143,7 +165,7 @@ public final class Bench {
             twoJson.put("speedup", round((double) full.wallNanos() / two.wallNanos(), 2));
             out.set("full_2_threads", twoJson);
             out.set("stages", stages(staged, stageNanos, bytes));
-            out.set("store", store);
+            out.set("store", storeJson);
             ObjectNode m = out.putObject("memory");
             m.put("heap_peak_mb", round(memory.heapPeak() / 1e6, 1));
             m.put("heap_live_peak_mb", round(memory.liveHeapPeak() / 1e6, 1));

@@ -47,7 +47,7 @@ public final class BenchCorpus {
     private BenchCorpus() {}
 
     /** The source texts found under a {@code bench} directory (and its sibling {@code seed}), sorted by name. */
-    static List<String> sources(Path bench) throws IOException {
+    public static List<String> sources(Path bench) throws IOException {
         List<String> out = new ArrayList<>();
         Path texts = bench.resolve("events-id/texts");
         if (Files.isDirectory(texts)) out.addAll(readTexts(texts));
