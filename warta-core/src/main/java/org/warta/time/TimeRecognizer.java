@@ -166,17 +166,20 @@ public final class TimeRecognizer {
 
     /**
      * Where each pattern can start. Every pattern begins with "no letter or digit before", then a phrase
-     * of one of its word lists or a digit; so a match can only start at a position not preceded by a
-     * letter or digit, where the first word of one of those phrases (folded) or a digit begins. A trie of
-     * those first words gives, for each such position, the mask of the patterns that may match there; the
-     * patterns are tried at those positions only, which gives the matches {@link Matcher#find()} would.
+     * of one of its word lists or a digit, and in every pattern what follows such a phrase's first word
+     * is no letter or digit (white space, a comma, a parenthesis, a full stop, a hyphen, the end), except
+     * for a number prefix glued to its unit ("se|tahun"), whose first word is the prefix and the unit's
+     * first word together. So a match can only start at a position not preceded by a letter or digit,
+     * where a digit or one of those first words (folded, followed by no letter or digit) begins. A trie
+     * of the first words gives, for each such position, the mask of the patterns that may match there;
+     * the patterns are tried at those positions only, which gives the matches {@link Matcher#find()} would.
      */
     private static final class Triggers {
         /** A trie node: children by folded character, and the patterns whose first word ends here. */
         private static final class Node {
             final Node[] ascii = new Node[128];
             final Map<Character, Node> other = new java.util.HashMap<>();
-            int mask;
+            int mask; // patterns whose first word ends here (followed by no letter or digit)
 
             Node child(char c) {
                 return c < 128 ? ascii[c] : other.get(c);
@@ -193,24 +196,58 @@ public final class TimeRecognizer {
             }
         }
 
-        private final Node root = new Node();
-        private int digitMask, anyMask;
+        private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
 
-        /** Registers pattern {@code bit}: it may start with a digit (when {@code digit}) or with a phrase of the lists. */
-        void add(int bit, boolean digit, List<Collection<String>> phrases) {
-            if (digit) digitMask |= bit;
+        static {
+            for (char c = 0; c < 128; c++)
+                ASCII_LETTER_OR_DIGIT[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+
+        private final Node root = new Node();
+        /** By the length of the run of ASCII digits starting at a position (5: five or more), the patterns that may start there. */
+        private final int[] digitMasks = new int[6];
+        private int anyMask;
+
+        /**
+         * Registers pattern {@code bit}: it may start with a run of {@code minRun} to {@code maxRun} ASCII
+         * digits (none when maxRun is 0; 5 stands for any longer run) or with a phrase of the lists, the
+         * phrase's first word followed by no letter or digit.
+         */
+        void add(int bit, int minRun, int maxRun, List<Collection<String>> phrases) {
+            for (int r = Math.max(1, minRun); r <= Math.min(5, maxRun); r++) digitMasks[r] |= bit;
             for (Collection<String> list : phrases)
                 for (String phrase : list) {
                     if (phrase.isBlank()) continue; // left out of the alternation too
-                    String first = phrase.strip().split("\\s+")[0];
-                    if (first.isEmpty()) { // cannot happen after strip(); stay safe: try everywhere
-                        anyMask |= bit;
-                        continue;
-                    }
-                    Node n = root;
-                    for (int i = 0; i < first.length(); i++) n = n.add(Subject.fold(first.charAt(i)));
-                    n.mask |= bit;
+                    word(bit, firstWord(phrase));
                 }
+        }
+
+        /** Registers pattern {@code bit} as starting with a prefix written together with a unit ("setahun"). */
+        void addGlued(int bit, Collection<String> prefixes, Collection<String> units) {
+            for (String prefix : prefixes) {
+                if (prefix.isBlank()) continue;
+                String[] words = prefix.strip().split("\\s+");
+                if (words.length > 1) { // a space inside the prefix: its first word stands alone
+                    word(bit, words[0]);
+                    continue;
+                }
+                for (String unit : units) if (!unit.isBlank()) word(bit, words[0] + firstWord(unit));
+            }
+        }
+
+        /** The first word of a phrase as {@link TimeLexicon#alt} writes it. */
+        private static String firstWord(String phrase) {
+            return phrase.strip().split("\\s+")[0];
+        }
+
+        private void word(int bit, String first) {
+            if (first.isEmpty()) { // cannot happen after strip(); stay safe: try everywhere
+                anyMask |= bit;
+                return;
+            }
+            Node n = root;
+            for (int i = 0; i < first.length(); i++) n = n.add(Subject.fold(first.charAt(i)));
+            n.mask |= bit;
         }
 
         /**
@@ -218,15 +255,24 @@ public final class TimeRecognizer {
          * (position, mask, position, mask…); {@code folded}: {@code s} is folded and the patterns compare
          * exactly, else they compare case-insensitively.
          */
-        int[] candidates(String s, boolean folded) {
+        int[] candidates(char[] s, boolean folded) {
             int[] out = new int[64];
             int n = 0;
-            int len = s.length();
+            int len = s.length;
+            boolean afterLetter = false;
             for (int p = 0; p < len; p++) {
-                if (p > 0 && letterOrNumber(s.charAt(p - 1))) continue;
-                char c = s.charAt(p);
+                char c = s[p];
+                boolean skip = afterLetter;
+                afterLetter = letterOrNumber(c);
+                if (skip) continue;
+                // nothing starts here (on folded text; unfolded text is compared case-insensitively by walkCi)
+                if (folded && c < 128 && root.ascii[c] == null && (c < '0' || c > '9') && anyMask == 0) continue;
                 int mask = anyMask;
-                if (c >= '0' && c <= '9') mask |= digitMask;
+                if (c >= '0' && c <= '9') {
+                    int e = p + 1;
+                    while (e < len && e - p < 5 && s[e] >= '0' && s[e] <= '9') e++;
+                    mask |= digitMasks[e - p];
+                }
                 mask |= folded ? walk(root, s, p) : walkCi(root, s, p);
                 if (mask == 0) continue;
                 if (n + 2 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
@@ -241,36 +287,44 @@ public final class TimeRecognizer {
          * neither (the lookbehind reads code points), so positions after them stay candidates.
          */
         private static boolean letterOrNumber(char c) {
-            if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (c < 128) return ASCII_LETTER_OR_DIGIT[c];
             if (Character.isSurrogate(c)) return false;
             if (Character.isLetter(c)) return true;
             int t = Character.getType(c);
             return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
         }
 
-        /** Masks of the first words starting at p, on folded text (exact comparison). */
-        private static int walk(Node node, String s, int p) {
+        /** Masks of the first words starting at p and followed by no letter or digit, on folded text (exact comparison). */
+        private static int walk(Node node, char[] s, int p) {
             int mask = 0;
-            for (int i = p; i < s.length(); i++) {
-                node = node.child(s.charAt(i));
+            for (int i = p; i < s.length; i++) {
+                node = node.child(s[i]);
                 if (node == null) break;
-                mask |= node.mask;
+                if (node.mask != 0 && bounded(s, i + 1)) mask |= node.mask;
             }
             return mask;
         }
 
+        /** No letter or digit at i (the end counts). */
+        private static boolean bounded(char[] s, int i) {
+            return i >= s.length || !letterOrNumber(s[i]);
+        }
+
         /** The same on unfolded text: a literal char matches the text's char or its fold, as CASE_INSENSITIVE does. */
-        private static int walkCi(Node node, String s, int p) {
+        private static int walkCi(Node node, char[] s, int p) {
             int mask = 0;
-            for (int i = p; i < s.length(); i++) {
-                char c = s.charAt(i), f = Subject.fold(c);
+            for (int i = p; i < s.length; i++) {
+                char c = s[i], f = Subject.fold(c);
                 if (c != f) {
                     Node raw = node.child(c);
-                    if (raw != null) mask |= raw.mask | walkCi(raw, s, i + 1);
+                    if (raw != null) {
+                        if (raw.mask != 0 && bounded(s, i + 1)) mask |= raw.mask;
+                        mask |= walkCi(raw, s, i + 1);
+                    }
                 }
                 node = node.child(f);
                 if (node == null) break;
-                mask |= node.mask;
+                if (node.mask != 0 && bounded(s, i + 1)) mask |= node.mask;
             }
             return mask;
         }
@@ -290,10 +344,10 @@ public final class TimeRecognizer {
         /** {@code triggers} null: every position is a candidate (plain {@link Matcher#find()}). */
         Subject(String text, Triggers triggers) {
             this.text = text;
-            char[] cs = new char[text.length()];
+            char[] cs = text.toCharArray();
             boolean ok = true;
             for (int i = 0; i < cs.length && ok; i++) {
-                char c = text.charAt(i);
+                char c = cs[i];
                 if (c < 128) {
                     cs[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
                     continue;
@@ -302,7 +356,7 @@ public final class TimeRecognizer {
                 cs[i] = fold(c);
             }
             this.folded = ok ? new String(cs) : null;
-            this.cands = triggers == null ? null : triggers.candidates(ok ? folded : text, ok);
+            this.cands = triggers == null ? null : triggers.candidates(ok ? cs : text.toCharArray(), ok);
         }
 
         /** How {@code CASE_INSENSITIVE | UNICODE_CASE} compares a character. */
@@ -376,12 +430,26 @@ public final class TimeRecognizer {
         final Triggers triggers = new Triggers();
         private int nextBit = 1;
 
-        /** Compiles a pattern that starts (after "no letter or digit before") with a digit or a phrase of the lists. */
-        private Pat pat(boolean digit, List<Collection<String>> leads, String regex) {
+        /**
+         * Compiles a pattern that starts (after "no letter or digit before") with a run of minRun to maxRun
+         * ASCII digits (none when maxRun is 0, any longer run when 5) or a phrase of the lists.
+         */
+        private Pat pat(int minRun, int maxRun, List<Collection<String>> leads, String regex) {
             int bit = nextBit;
             nextBit <<= 1;
-            triggers.add(bit, digit, leads);
+            triggers.add(bit, minRun, maxRun, leads);
             return Pat.of(regex, bit);
+        }
+
+        /** Whether a phrase of the lists starts with an ASCII digit (then it may continue a run of digits). */
+        @SafeVarargs
+        private static boolean digitWord(Collection<String>... lists) {
+            for (Collection<String> list : lists)
+                for (String w : list) {
+                    String t = w.strip();
+                    if (!t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9') return true;
+                }
+            return false;
         }
 
         Grammar(TimeLexicon lx) {
@@ -396,31 +464,33 @@ public final class TimeRecognizer {
             String shiftAfter = lx.alt("past_after", "future_after", "this_after");
             String yearTail = "(?<y>\\d{4})" + YEAR_END;
 
-            weekdayParen = pat(false, List.of(lx.words("weekday_prefix"), lx.weekdays.keySet()),
+            weekdayParen = pat(0, 0, List.of(lx.words("weekday_prefix"), lx.weekdays.keySet()),
                     L + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s*\\(\\s*(?<a>\\d{1,2})\\s*(?<sep>[/.\\-])\\s*"
                     + "(?<b>\\d{1,2})(?:\\s*\\k<sep>\\s*(?<y>\\d{4}|\\d{2}))?\\s*\\)");
-            dayMonth = pat(true, List.of(lx.words("weekday_prefix"), lx.weekdays.keySet(), lx.words("date_prefix")),
+            // "\\d{1,2}" then a suffix, a link word or a month: a longer run of digits only if one of those starts with a digit
+            dayMonth = pat(1, digitWord(lx.words("ordinal_suffix"), lx.words("day_month_link"), lx.monthNames, lx.monthAbbrevs) ? 5 : 2, List.of(lx.words("weekday_prefix"), lx.weekdays.keySet(), lx.words("date_prefix")),
                     L + "(?:" + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s+)?(?:" + lx.alt("date_prefix") + "\\s+)?"
                     + NO_NUM_BEFORE + "(?<d>\\d{1,2})" + ord + "\\s*(?:" + lx.alt("day_month_link") + "\\s+)?(?<m>"
                     + anyMonth + ")(?:\\s*,?\\s*" + yearTail + ")?");
-            monthDayP = pat(false, List.of(lx.weekdays.keySet(), lx.monthNames, lx.monthAbbrevs),
+            monthDayP = pat(0, 0, List.of(lx.weekdays.keySet(), lx.monthNames, lx.monthAbbrevs),
                     L + "(?:(?<wd>" + wd + ")\\s*,?\\s+)?(?<m>" + anyMonth + ")\\s*(?<d>\\d{1,2})"
                     + ord + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*,\\s*" + yearTail + "|\\s+(?<y2>\\d{4})" + YEAR_END + ")?");
-            numeric = pat(true, List.of(),
+            numeric = pat(1, 2, List.of(),
                     NO_NUM_BEFORE + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>" + yearTail);
-            monthYear = pat(false, List.of(lx.words("month_prefix"), lx.monthNames, lx.monthAbbrevs),
+            monthYear = pat(0, 0, List.of(lx.words("month_prefix"), lx.monthNames, lx.monthAbbrevs),
                     L + "(?:" + lx.alt("month_prefix") + "\\s+)?(?<m>" + anyMonth + ")\\s*,?\\s+" + yearTail);
-            monthAlone = pat(false, List.of(lx.words("past_before"), lx.words("future_before"), lx.words("this_before"), lx.words("month_prefix"), lx.monthNames),
+            monthAlone = pat(0, 0, List.of(lx.words("past_before"), lx.words("future_before"), lx.words("this_before"), lx.words("month_prefix"), lx.monthNames),
                     L + "(?:(?<pre>" + shiftBefore + ")\\s+)?(?<pfx>" + lx.alt("month_prefix") + "\\s+)?(?<m>"
                     + names + ")" + R + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?");
-            yearP = pat(true, List.of(lx.words("year_prefix")),
+            // "\\d{4}" then no digit, unless a decade suffix starts with one
+            yearP = pat(4, digitWord(lx.words("decade_suffix")) ? 5 : 4, List.of(lx.words("year_prefix")),
                     NO_NUM_BEFORE + "(?:(?<pfx>" + lx.alt("year_prefix") + ")\\s+)?(?<y>\\d{4})"
                     + "(?:(?<dec>" + lx.alt("decade_suffix") + ")" + R + ")?" + YEAR_END + "(?![\\p{L}])(?:\\s+(?<suf>"
                     + lx.alt("year_suffix") + ")" + R + ")?");
-            weekdayAlone = pat(false, List.of(lx.words("past_before"), lx.words("future_before"), lx.words("this_before"), lx.words("weekday_prefix"), lx.weekdays.keySet()),
+            weekdayAlone = pat(0, 0, List.of(lx.words("past_before"), lx.words("future_before"), lx.words("this_before"), lx.words("weekday_prefix"), lx.weekdays.keySet()),
                     L + "(?:(?<pre>" + shiftBefore + ")\\s+)?" + wdPfx + "(?<wd>" + wd + ")" + R
                     + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?");
-            relative = pat(false, List.of(lx.relatives.keySet()),
+            relative = pat(0, 0, List.of(lx.relatives.keySet()),
                     L + "(?<r>" + TimeLexicon.alt(lx.relatives.keySet()) + ")" + R);
             List<String> numWords = new ArrayList<>(), vague = new ArrayList<>(), prefixes = new ArrayList<>();
             lx.numbers.forEach((w, n) -> {
@@ -432,16 +502,18 @@ public final class TimeRecognizer {
             String numPhrase = nw + "(?:[\\s-]+" + nw + ")*";
             String unit = TimeLexicon.alt(lx.units.keySet());
             String unitEnd = "(?![\\p{L}\\p{N}])(?!-\\p{L})";
-            amount = pat(true, List.of(lx.words("approx"), lx.words("set_prefix"), lx.vagueUnits.keySet(), numWords, vague, prefixes, lx.units.keySet()),
+            amount = pat(1, 5, List.of(lx.words("approx"), lx.words("set_prefix"), lx.vagueUnits.keySet(), numWords, vague, lx.units.keySet()),
                     L + "(?:(?<ap>" + lx.alt("approx") + ")\\s+)?(?:(?<set>" + lx.alt("set_prefix") + ")\\s+)?"
                     + "(?:(?<vu>" + TimeLexicon.alt(lx.vagueUnits.keySet()) + ")" + R
                     + "|(?:(?<num>" + numPhrase + "|" + TimeLexicon.alt(vague) + ")\\s+|" + NO_NUM_BEFORE
                     + "(?<dig>\\d+(?:[.,]\\d+)?)\\s*|(?<pf>" + TimeLexicon.alt(prefixes) + "))?(?<u>" + unit + ")" + unitEnd + ")"
                     + "(?:\\s+(?<off>" + lx.alt("ago", "later") + ")" + R + ")?");
-            setWeekday = pat(false, List.of(lx.words("set_prefix")),
+            triggers.addGlued(amount.bit(), prefixes, lx.units.keySet());
+            setWeekday = pat(0, 0, List.of(lx.words("set_prefix")),
                     L + "(?<set>" + lx.alt("set_prefix") + ")\\s+" + wdPfx + "(?<wd>" + wd + ")" + R);
             String clockPfx = lx.alt("clock_prefix");
-            clock = pat(true, List.of(lx.words("clock_prefix")),
+            // "\\d{1,2}" then [.:] or no digit
+            clock = pat(1, 2, List.of(lx.words("clock_prefix")),
                     L + "(?:(?<cp>" + clockPfx + ")\\s+)?" + NO_NUM_BEFORE + "(?<h>\\d{1,2})(?:(?<sep>[.:])(?<mi>\\d{2}))?"
                     + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*(?<ap>" + lx.alt("am", "pm") + ")(?![\\p{L}]))?(?:\\s+(?<z>"
                     + lx.alt("clock_zone") + ")" + R + ")?");
@@ -449,7 +521,7 @@ public final class TimeRecognizer {
             String unitsMY = TimeLexicon.alt(lx.units.entrySet().stream()
                     .filter(e -> Set.of("Y", "M", "W").contains(e.getValue().designator()) && e.getValue().multiple() == 1)
                     .map(Map.Entry::getKey).toList());
-            modUnit = pat(false, List.of(lx.words("start"), lx.words("mid"), lx.words("end")),
+            modUnit = pat(0, 0, List.of(lx.words("start"), lx.words("mid"), lx.words("end")),
                     L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("unit_determiner") + "\\s+)?(?<u>"
                     + unitsMY + ")" + R);
             modBefore = Pattern.compile(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("month_prefix") + "\\s+)?$", FLAGS);
