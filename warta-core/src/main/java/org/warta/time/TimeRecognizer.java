@@ -44,7 +44,15 @@ public final class TimeRecognizer {
 
     /** All expressions in the text, sorted by start, non-overlapping (longest wins), resolved against the anchor. */
     public List<Found> find(String text, String lang, LocalDate anchor) {
-        return grammar(lang).find(text, anchor, true);
+        return grammar(lang).find(text, anchor, true, false);
+    }
+
+    /**
+     * The same as {@link #find} when the text has a date whose day and month are written (the only
+     * expressions that can be {@link Found#writtenDate()}); an empty list, found sooner, when it has none.
+     */
+    public List<Found> findIfWrittenDate(String text, String lang, LocalDate anchor) {
+        return grammar(lang).find(text, anchor, true, true);
     }
 
     /**
@@ -52,7 +60,7 @@ public final class TimeRecognizer {
      * positions its trigger index allows: slow, the reference that the index must agree with (tests).
      */
     List<Found> findExhaustively(String text, String lang, LocalDate anchor) {
-        return grammar(lang).find(text, anchor, false);
+        return grammar(lang).find(text, anchor, false, false);
     }
 
     private Grammar grammar(String lang) {
@@ -546,13 +554,16 @@ public final class TimeRecognizer {
             ends = lx.wordSet("end");
         }
 
-        List<Found> find(String text, LocalDate anchor, boolean indexed) {
+        /** {@code writtenOnly}: an empty list when no written date (the first four families) is found. */
+        List<Found> find(String text, LocalDate anchor, boolean indexed, boolean writtenOnly) {
             List<Cand> cands = new ArrayList<>();
             Subject text0 = new Subject(text, indexed ? triggers : null);
+            // the families of written dates (Cand.written), first
             weekdayParen(text0, anchor, cands);
             dayMonth(text0, anchor, cands);
             if (lx.monthDay) monthDay(text0, anchor, cands);
             numeric(text0, cands);
+            if (writtenOnly && cands.isEmpty()) return List.of();
             monthYear(text0, cands);
             monthAlone(text0, anchor, cands);
             years(text0, cands);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The trigger index of {@link TimeRecognizer} (patterns tried only where one of their first words or a
- * digit starts) must find exactly what trying every pattern at every position finds.
+ * digit starts) must find exactly what trying every pattern at every position finds; and
+ * {@link TimeRecognizer#findIfWrittenDate} the same whenever there is a written date.
  */
 class TimeRecognizerIndexTest {
     private static final TimeRecognizer RECOGNIZER = new TimeRecognizer(TimeTestSupport.LANGS);
@@ -25,6 +26,11 @@ class TimeRecognizerIndexTest {
         List<TimeRecognizer.Found> indexed = RECOGNIZER.find(text, lang, ANCHOR);
         List<TimeRecognizer.Found> everywhere = RECOGNIZER.findExhaustively(text, lang, ANCHOR);
         assertThat(indexed).as("%s: %s", lang, text).isEqualTo(everywhere);
+        // the publication dater's shortcut: the same list whenever a written date is among them
+        List<TimeRecognizer.Found> ifWritten = RECOGNIZER.findIfWrittenDate(text, lang, ANCHOR);
+        if (indexed.stream().anyMatch(TimeRecognizer.Found::writtenDate))
+            assertThat(ifWritten).as("%s: %s", lang, text).isEqualTo(indexed);
+        else assertThat(ifWritten.isEmpty() || ifWritten.equals(indexed)).as("%s: %s", lang, text).isTrue();
     }
 
     @Test
