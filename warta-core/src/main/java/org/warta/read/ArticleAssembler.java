@@ -132,13 +132,15 @@ final class ArticleAssembler {
         }
 
         // Article text and source offsets (source char offsets per char; -1 = synthetic).
-        StringBuilder text = new StringBuilder();
-        List<Integer> src = new ArrayList<>();
+        int size = title.text().length();
+        for (Block b : body) size += 2 + b.text().length();
+        StringBuilder text = new StringBuilder(size);
+        int[] src = new int[size];
         append(text, src, title);
         for (Block b : body) {
+            src[text.length()] = -1;
+            src[text.length() + 1] = -1;
             text.append("\n\n");
-            src.add(-1);
-            src.add(-1);
             append(text, src, b);
         }
         String articleText = text.toString();
@@ -150,7 +152,7 @@ final class ArticleAssembler {
                 : datelineOutlet != null ? datelineOutlet : host(known.url());
         String canonical = known.canonicalUrl();
         String idBasis = canonical != null && !canonical.isBlank() ? canonical
-                : articleText.replaceAll("\\s+", " ").strip();
+                : SPACES.matcher(articleText).replaceAll(" ").strip();
         String published = known.published() == null || known.published().isBlank() ? null : known.published().strip();
         String precision = precision(published);
         if (precision == null) published = null;
@@ -162,6 +164,7 @@ final class ArticleAssembler {
                 known.modified());
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern BYLINE_SEPARATOR = java.util.regex.Pattern.compile("\\s+[|·•]\\s+|\\s*\\|\\s*");
 
     /**
@@ -243,15 +246,15 @@ final class ArticleAssembler {
         return false;
     }
 
-    private static void append(StringBuilder text, List<Integer> src, Block b) {
-        for (int k = 0; k < b.text().length(); k++) {
-            text.append(b.text().charAt(k));
-            src.add(b.sourceStart() < 0 ? -1 : b.sourceStart() + k);
-        }
+    /** Appends the block's text, and for each of its chars the source offset (-1 when it has none) at the same index of src. */
+    private static void append(StringBuilder text, int[] src, Block b) {
+        int at = text.length(), n = b.text().length(), start = b.sourceStart();
+        for (int k = 0; k < n; k++) src[at + k] = start < 0 ? -1 : start + k;
+        text.append(b.text());
     }
 
     /** Code-point offsets into the source for every code point of the text, plus the end. */
-    private static int[] sourceOffsets(String text, List<Integer> srcChars, String source) {
+    private static int[] sourceOffsets(String text, int[] srcChars, String source) {
         int[] cpAt = new int[source.length() + 1];
         int cp = 0;
         for (int i = 0; i < source.length(); i++) {
@@ -261,17 +264,17 @@ final class ArticleAssembler {
         }
         cpAt[source.length()] = cp;
         // Synthetic chars take the next kept char's offset; at the very end, the end of the last kept char.
-        int n = srcChars.size();
+        int n = srcChars.length;
         int[] chars = new int[n];
         int next = -1;
         int lastKeptEnd = -1;
         for (int i = n - 1; i >= 0; i--) {
-            if (srcChars.get(i) >= 0 && lastKeptEnd < 0) lastKeptEnd = srcChars.get(i) + 1;
+            if (srcChars[i] >= 0 && lastKeptEnd < 0) lastKeptEnd = srcChars[i] + 1;
         }
         if (lastKeptEnd < 0) lastKeptEnd = 0;
         next = lastKeptEnd;
         for (int i = n - 1; i >= 0; i--) {
-            int s = srcChars.get(i);
+            int s = srcChars[i];
             if (s >= 0) next = s;
             chars[i] = next;
         }

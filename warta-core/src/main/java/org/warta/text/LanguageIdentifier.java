@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.warta.lang.Languages;
 import org.warta.model.Doc;
@@ -23,7 +23,8 @@ import org.warta.pipeline.Stage;
  */
 public final class LanguageIdentifier implements Stage {
     static final String FILE = "stopwords.txt";
-    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’]\\p{L}+)*");
+    /** What a word is; {@link #words} finds its matches without the regex engine. */
+    static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’]\\p{L}+)*");
 
     private final Map<String, Set<String>> stopwords = new LinkedHashMap<>();
     private final String fallback;
@@ -50,12 +51,10 @@ public final class LanguageIdentifier implements Stage {
     public String identify(String text) {
         Map<String, Integer> hits = new LinkedHashMap<>();
         for (String code : stopwords.keySet()) hits.put(code, 0);
-        Matcher m = WORD.matcher(text);
-        while (m.find()) {
-            String w = m.group().toLowerCase(Locale.ROOT);
+        words(text, w -> {
             for (Map.Entry<String, Set<String>> e : stopwords.entrySet())
                 if (e.getValue().contains(w)) hits.merge(e.getKey(), 1, Integer::sum);
-        }
+        });
         String best = fallback;
         int bestHits = 0;
         for (Map.Entry<String, Integer> e : hits.entrySet()) {
@@ -65,6 +64,37 @@ public final class LanguageIdentifier implements Stage {
             }
         }
         return best;
+    }
+
+    /**
+     * Passes each word of the text, lower-cased, to the sink: the matches of {@link #WORD}, found by hand
+     * (a run of letters, joined to the next run by one "'" or "’").
+     */
+    static void words(String text, Consumer<String> sink) {
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            int cp = text.codePointAt(i);
+            if (!Character.isLetter(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int j = letters(text, i);
+            while (j + 1 < n && (text.charAt(j) == '\'' || text.charAt(j) == '’') && Character.isLetter(text.codePointAt(j + 1)))
+                j = letters(text, j + 1);
+            sink.accept(text.substring(i, j).toLowerCase(Locale.ROOT));
+            i = j;
+        }
+    }
+
+    /** The end of the run of letters (code points) starting at i. */
+    private static int letters(String text, int i) {
+        int n = text.length();
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!Character.isLetter(cp)) break;
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     /** The language codes with a stop-word list. */

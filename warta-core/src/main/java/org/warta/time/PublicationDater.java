@@ -36,7 +36,7 @@ public final class PublicationDater implements Stage {
     }
 
     private boolean set(Doc doc, String text, String lang) {
-        for (TimeRecognizer.Found f : recognizer.find(text, lang, doc.asOf())) {
+        for (TimeRecognizer.Found f : recognizer.findIfWrittenDate(text, lang, doc.asOf())) {
             if (!f.writtenDate() || !"day".equals(f.expr().precision())) continue;
             doc.article(doc.article().withPublished(f.expr().value().substring(0, 10), "day", f.yearInferred()));
             return true;

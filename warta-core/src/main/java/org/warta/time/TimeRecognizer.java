@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,27 @@ public final class TimeRecognizer {
 
     /** All expressions in the text, sorted by start, non-overlapping (longest wins), resolved against the anchor. */
     public List<Found> find(String text, String lang, LocalDate anchor) {
-        return grammars.computeIfAbsent(lang, l -> new Grammar(new TimeLexicon(langs.get(l)))).find(text, anchor);
+        return grammar(lang).find(text, anchor, true, false);
+    }
+
+    /**
+     * The same as {@link #find} when the text has a date whose day and month are written (the only
+     * expressions that can be {@link Found#writtenDate()}); an empty list, found sooner, when it has none.
+     */
+    public List<Found> findIfWrittenDate(String text, String lang, LocalDate anchor) {
+        return grammar(lang).find(text, anchor, true, true);
+    }
+
+    /**
+     * The same as {@link #find}, with every pattern tried at every position of the text instead of at the
+     * positions its trigger index allows: slow, the reference that the index must agree with (tests).
+     */
+    List<Found> findExhaustively(String text, String lang, LocalDate anchor) {
+        return grammar(lang).find(text, anchor, false, false);
+    }
+
+    private Grammar grammar(String lang) {
+        return grammars.computeIfAbsent(lang, l -> new Grammar(new TimeLexicon(langs.get(l))));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -127,10 +148,11 @@ public final class TimeRecognizer {
     /**
      * A pattern compiled twice: case-insensitive for any text, and over lower-cased literals for text
      * lower-cased by {@link Subject} (the fast path: no case folding per character while matching).
+     * {@code bit} is the pattern's bit in the {@link Triggers} masks.
      */
-    private record Pat(Pattern ci, Pattern lower) {
-        static Pat of(String regex) {
-            return new Pat(Pattern.compile(regex, FLAGS), Pattern.compile(lowerQuoted(regex)));
+    private record Pat(Pattern ci, Pattern lower, int bit) {
+        static Pat of(String regex, int bit) {
+            return new Pat(Pattern.compile(regex, FLAGS), Pattern.compile(lowerQuoted(regex)), bit);
         }
 
         /** The regex with the text of its {@code \\Q...\\E} literals folded as {@link Subject} folds text. */
@@ -151,6 +173,172 @@ public final class TimeRecognizer {
     }
 
     /**
+     * Where each pattern can start. Every pattern begins with "no letter or digit before", then a phrase
+     * of one of its word lists or a digit, and in every pattern what follows such a phrase's first word
+     * is no letter or digit (white space, a comma, a parenthesis, a full stop, a hyphen, the end), except
+     * for a number prefix glued to its unit ("se|tahun"), whose first word is the prefix and the unit's
+     * first word together. So a match can only start at a position not preceded by a letter or digit,
+     * where a digit or one of those first words (folded, followed by no letter or digit) begins. A trie
+     * of the first words gives, for each such position, the mask of the patterns that may match there;
+     * the patterns are tried at those positions only, which gives the matches {@link Matcher#find()} would.
+     */
+    private static final class Triggers {
+        /** A trie node: children by folded character, and the patterns whose first word ends here. */
+        private static final class Node {
+            final Node[] ascii = new Node[128];
+            final Map<Character, Node> other = new java.util.HashMap<>();
+            int mask; // patterns whose first word ends here (followed by no letter or digit)
+
+            Node child(char c) {
+                return c < 128 ? ascii[c] : other.get(c);
+            }
+
+            Node add(char c) {
+                Node n = child(c);
+                if (n == null) {
+                    n = new Node();
+                    if (c < 128) ascii[c] = n;
+                    else other.put(c, n);
+                }
+                return n;
+            }
+        }
+
+        private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
+
+        static {
+            for (char c = 0; c < 128; c++)
+                ASCII_LETTER_OR_DIGIT[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+
+        private final Node root = new Node();
+        /** By the length of the run of ASCII digits starting at a position (5: five or more), the patterns that may start there. */
+        private final int[] digitMasks = new int[6];
+        private int anyMask;
+
+        /**
+         * Registers pattern {@code bit}: it may start with a run of {@code minRun} to {@code maxRun} ASCII
+         * digits (none when maxRun is 0; 5 stands for any longer run) or with a phrase of the lists, the
+         * phrase's first word followed by no letter or digit.
+         */
+        void add(int bit, int minRun, int maxRun, List<Collection<String>> phrases) {
+            for (int r = Math.max(1, minRun); r <= Math.min(5, maxRun); r++) digitMasks[r] |= bit;
+            for (Collection<String> list : phrases)
+                for (String phrase : list) {
+                    if (phrase.isBlank()) continue; // left out of the alternation too
+                    word(bit, firstWord(phrase));
+                }
+        }
+
+        /** Registers pattern {@code bit} as starting with a prefix written together with a unit ("setahun"). */
+        void addGlued(int bit, Collection<String> prefixes, Collection<String> units) {
+            for (String prefix : prefixes) {
+                if (prefix.isBlank()) continue;
+                String[] words = prefix.strip().split("\\s+");
+                if (words.length > 1) { // a space inside the prefix: its first word stands alone
+                    word(bit, words[0]);
+                    continue;
+                }
+                for (String unit : units) if (!unit.isBlank()) word(bit, words[0] + firstWord(unit));
+            }
+        }
+
+        /** The first word of a phrase as {@link TimeLexicon#alt} writes it. */
+        private static String firstWord(String phrase) {
+            return phrase.strip().split("\\s+")[0];
+        }
+
+        private void word(int bit, String first) {
+            if (first.isEmpty()) { // cannot happen after strip(); stay safe: try everywhere
+                anyMask |= bit;
+                return;
+            }
+            Node n = root;
+            for (int i = 0; i < first.length(); i++) n = n.add(Subject.fold(first.charAt(i)));
+            n.mask |= bit;
+        }
+
+        /**
+         * The candidate start positions of {@code s} and their pattern masks, as pairs in one array
+         * (position, mask, position, mask…); {@code folded}: {@code s} is folded and the patterns compare
+         * exactly, else they compare case-insensitively.
+         */
+        int[] candidates(char[] s, boolean folded) {
+            int[] out = new int[64];
+            int n = 0;
+            int len = s.length;
+            boolean afterLetter = false;
+            for (int p = 0; p < len; p++) {
+                char c = s[p];
+                boolean skip = afterLetter;
+                afterLetter = letterOrNumber(c);
+                if (skip) continue;
+                // nothing starts here (on folded text; unfolded text is compared case-insensitively by walkCi)
+                if (folded && c < 128 && root.ascii[c] == null && (c < '0' || c > '9') && anyMask == 0) continue;
+                int mask = anyMask;
+                if (c >= '0' && c <= '9') {
+                    int e = p + 1;
+                    while (e < len && e - p < 5 && s[e] >= '0' && s[e] <= '9') e++;
+                    mask |= digitMasks[e - p];
+                }
+                mask |= folded ? walk(root, s, p) : walkCi(root, s, p);
+                if (mask == 0) continue;
+                if (n + 2 > out.length) out = java.util.Arrays.copyOf(out, out.length * 2);
+                out[n++] = p;
+                out[n++] = mask;
+            }
+            return java.util.Arrays.copyOf(out, n);
+        }
+
+        /**
+         * A char before a position that makes {@code (?<![\\p{L}\\p{N}])} fail there. Surrogates count as
+         * neither (the lookbehind reads code points), so positions after them stay candidates.
+         */
+        private static boolean letterOrNumber(char c) {
+            if (c < 128) return ASCII_LETTER_OR_DIGIT[c];
+            if (Character.isSurrogate(c)) return false;
+            if (Character.isLetter(c)) return true;
+            int t = Character.getType(c);
+            return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+        }
+
+        /** Masks of the first words starting at p and followed by no letter or digit, on folded text (exact comparison). */
+        private static int walk(Node node, char[] s, int p) {
+            int mask = 0;
+            for (int i = p; i < s.length; i++) {
+                node = node.child(s[i]);
+                if (node == null) break;
+                if (node.mask != 0 && bounded(s, i + 1)) mask |= node.mask;
+            }
+            return mask;
+        }
+
+        /** No letter or digit at i (the end counts). */
+        private static boolean bounded(char[] s, int i) {
+            return i >= s.length || !letterOrNumber(s[i]);
+        }
+
+        /** The same on unfolded text: a literal char matches the text's char or its fold, as CASE_INSENSITIVE does. */
+        private static int walkCi(Node node, char[] s, int p) {
+            int mask = 0;
+            for (int i = p; i < s.length; i++) {
+                char c = s[i], f = Subject.fold(c);
+                if (c != f) {
+                    Node raw = node.child(c);
+                    if (raw != null) {
+                        if (raw.mask != 0 && bounded(s, i + 1)) mask |= raw.mask;
+                        mask |= walkCi(raw, s, i + 1);
+                    }
+                }
+                node = node.child(f);
+                if (node == null) break;
+                if (node.mask != 0 && bounded(s, i + 1)) mask |= node.mask;
+            }
+            return mask;
+        }
+    }
+
+    /**
      * The text being matched: when every character folds to one character the way case-insensitive
      * matching folds it, the patterns run without case folding on a folded copy (same length, same
      * offsets); groups are always read from the original text, so results are those of case-insensitive
@@ -159,17 +347,24 @@ public final class TimeRecognizer {
     private static final class Subject {
         final String text;
         final String folded; // null: match the original case-insensitively
+        final int[] cands; // candidate start positions and their pattern masks, see Triggers
 
-        Subject(String text) {
+        /** {@code triggers} null: every position is a candidate (plain {@link Matcher#find()}). */
+        Subject(String text, Triggers triggers) {
             this.text = text;
-            char[] cs = new char[text.length()];
+            char[] cs = text.toCharArray();
             boolean ok = true;
             for (int i = 0; i < cs.length && ok; i++) {
-                char c = text.charAt(i);
+                char c = cs[i];
+                if (c < 128) {
+                    cs[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                    continue;
+                }
                 if (Character.isSurrogate(c) || Character.toLowerCase(c) != fold(c)) ok = false;
                 cs[i] = fold(c);
             }
             this.folded = ok ? new String(cs) : null;
+            this.cands = triggers == null ? null : triggers.candidates(ok ? cs : text.toCharArray(), ok);
         }
 
         /** How {@code CASE_INSENSITIVE | UNICODE_CASE} compares a character. */
@@ -177,8 +372,9 @@ public final class TimeRecognizer {
             return Character.toLowerCase(Character.toUpperCase(c));
         }
 
-        Matcher matcher(Pat p) {
-            return folded != null ? p.lower().matcher(folded) : p.ci().matcher(text);
+        /** The matches of the pattern, in order, as {@link Matcher#find()} finds them. */
+        Scan matcher(Pat p) {
+            return new Scan(folded != null ? p.lower().matcher(folded) : p.ci().matcher(text), p.bit(), cands);
         }
 
         /** The group's text in the original (not folded) text, or null. */
@@ -186,6 +382,47 @@ public final class TimeRecognizer {
             int s = m.start(name);
             return s < 0 ? null : text.substring(s, m.end(name));
         }
+    }
+
+    /**
+     * Successive non-overlapping matches of one pattern, tried only at its candidate positions (in
+     * order, each at or after the end of the previous match), as {@link Matcher#find()} would find them.
+     */
+    private static final class Scan {
+        final Matcher m;
+        private final int bit;
+        private final int[] cands;
+        private final int len;
+        private int k, from;
+
+        Scan(Matcher m, int bit, int[] cands) {
+            this.m = m;
+            this.bit = bit;
+            this.cands = cands;
+            this.len = m.regionEnd();
+        }
+
+        boolean find() {
+            if (cands == null) return m.find();
+            while (k < cands.length) {
+                int p = cands[k], mask = cands[k + 1];
+                k += 2;
+                if ((mask & bit) == 0 || p < from) continue;
+                m.region(p, len);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+                if (m.lookingAt()) {
+                    from = m.end() == m.start() ? m.end() + 1 : m.end();
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int start() { return m.start(); }
+        int end() { return m.end(); }
+        int start(String g) { return m.start(g); }
+        int end(String g) { return m.end(g); }
     }
 
     /** The compiled patterns of one language. */
@@ -196,6 +433,32 @@ public final class TimeRecognizer {
         final Pattern modBefore, partAfter, between;
         final Set<String> monthContext, pastAfter, futureAfter, thisAfter, pastBefore, futureBefore, thisBefore,
                 ago, later, notYearBefore, notYearAfter, notAmountBefore, am, pm, starts, mids, ends;
+
+        /** Where each pattern can start (see {@link Triggers}). */
+        final Triggers triggers = new Triggers();
+        private int nextBit = 1;
+
+        /**
+         * Compiles a pattern that starts (after "no letter or digit before") with a run of minRun to maxRun
+         * ASCII digits (none when maxRun is 0, any longer run when 5) or a phrase of the lists.
+         */
+        private Pat pat(int minRun, int maxRun, List<Collection<String>> leads, String regex) {
+            int bit = nextBit;
+            nextBit <<= 1;
+            triggers.add(bit, minRun, maxRun, leads);
+            return Pat.of(regex, bit);
+        }
+
+        /** Whether a phrase of the lists starts with an ASCII digit (then it may continue a run of digits). */
+        @SafeVarargs
+        private static boolean digitWord(Collection<String>... lists) {
+            for (Collection<String> list : lists)
+                for (String w : list) {
+                    String t = w.strip();
+                    if (!t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9') return true;
+                }
+            return false;
+        }
 
         Grammar(TimeLexicon lx) {
             this.lx = lx;
@@ -209,23 +472,34 @@ public final class TimeRecognizer {
             String shiftAfter = lx.alt("past_after", "future_after", "this_after");
             String yearTail = "(?<y>\\d{4})" + YEAR_END;
 
-            weekdayParen = Pat.of(L + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s*\\(\\s*(?<a>\\d{1,2})\\s*(?<sep>[/.\\-])\\s*"
+            weekdayParen = pat(0, 0, List.of(lx.words("weekday_prefix"), lx.weekdays.keySet()),
+                    L + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s*\\(\\s*(?<a>\\d{1,2})\\s*(?<sep>[/.\\-])\\s*"
                     + "(?<b>\\d{1,2})(?:\\s*\\k<sep>\\s*(?<y>\\d{4}|\\d{2}))?\\s*\\)");
-            dayMonth = Pat.of(L + "(?:" + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s+)?(?:" + lx.alt("date_prefix") + "\\s+)?"
+            // "\\d{1,2}" then a suffix, a link word or a month: a longer run of digits only if one of those starts with a digit
+            dayMonth = pat(1, digitWord(lx.words("ordinal_suffix"), lx.words("day_month_link"), lx.monthNames, lx.monthAbbrevs) ? 5 : 2, List.of(lx.words("weekday_prefix"), lx.weekdays.keySet(), lx.words("date_prefix")),
+                    L + "(?:" + wdPfx + "(?<wd>" + wd + ")\\s*,?\\s+)?(?:" + lx.alt("date_prefix") + "\\s+)?"
                     + NO_NUM_BEFORE + "(?<d>\\d{1,2})" + ord + "\\s*(?:" + lx.alt("day_month_link") + "\\s+)?(?<m>"
                     + anyMonth + ")(?:\\s*,?\\s*" + yearTail + ")?");
-            monthDayP = Pat.of(L + "(?:(?<wd>" + wd + ")\\s*,?\\s+)?(?<m>" + anyMonth + ")\\s*(?<d>\\d{1,2})"
+            monthDayP = pat(0, 0, List.of(lx.weekdays.keySet(), lx.monthNames, lx.monthAbbrevs),
+                    L + "(?:(?<wd>" + wd + ")\\s*,?\\s+)?(?<m>" + anyMonth + ")\\s*(?<d>\\d{1,2})"
                     + ord + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*,\\s*" + yearTail + "|\\s+(?<y2>\\d{4})" + YEAR_END + ")?");
-            numeric = Pat.of(NO_NUM_BEFORE + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>" + yearTail);
-            monthYear = Pat.of(L + "(?:" + lx.alt("month_prefix") + "\\s+)?(?<m>" + anyMonth + ")\\s*,?\\s+" + yearTail);
-            monthAlone = Pat.of(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?(?<pfx>" + lx.alt("month_prefix") + "\\s+)?(?<m>"
+            numeric = pat(1, 2, List.of(),
+                    NO_NUM_BEFORE + "(?<a>\\d{1,2})(?<sep>[/.\\-])(?<b>\\d{1,2})\\k<sep>" + yearTail);
+            monthYear = pat(0, 0, List.of(lx.words("month_prefix"), lx.monthNames, lx.monthAbbrevs),
+                    L + "(?:" + lx.alt("month_prefix") + "\\s+)?(?<m>" + anyMonth + ")\\s*,?\\s+" + yearTail);
+            monthAlone = pat(0, 0, List.of(lx.words("past_before"), lx.words("future_before"), lx.words("this_before"), lx.words("month_prefix"), lx.monthNames),
+                    L + "(?:(?<pre>" + shiftBefore + ")\\s+)?(?<pfx>" + lx.alt("month_prefix") + "\\s+)?(?<m>"
                     + names + ")" + R + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?");
-            yearP = Pat.of(NO_NUM_BEFORE + "(?:(?<pfx>" + lx.alt("year_prefix") + ")\\s+)?(?<y>\\d{4})"
+            // "\\d{4}" then no digit, unless a decade suffix starts with one
+            yearP = pat(4, digitWord(lx.words("decade_suffix")) ? 5 : 4, List.of(lx.words("year_prefix")),
+                    NO_NUM_BEFORE + "(?:(?<pfx>" + lx.alt("year_prefix") + ")\\s+)?(?<y>\\d{4})"
                     + "(?:(?<dec>" + lx.alt("decade_suffix") + ")" + R + ")?" + YEAR_END + "(?![\\p{L}])(?:\\s+(?<suf>"
                     + lx.alt("year_suffix") + ")" + R + ")?");
-            weekdayAlone = Pat.of(L + "(?:(?<pre>" + shiftBefore + ")\\s+)?" + wdPfx + "(?<wd>" + wd + ")" + R
+            weekdayAlone = pat(0, 0, List.of(lx.words("past_before"), lx.words("future_before"), lx.words("this_before"), lx.words("weekday_prefix"), lx.weekdays.keySet()),
+                    L + "(?:(?<pre>" + shiftBefore + ")\\s+)?" + wdPfx + "(?<wd>" + wd + ")" + R
                     + "(?:\\s+(?<suf>" + shiftAfter + ")" + R + ")?");
-            relative = Pat.of(L + "(?<r>" + TimeLexicon.alt(lx.relatives.keySet()) + ")" + R);
+            relative = pat(0, 0, List.of(lx.relatives.keySet()),
+                    L + "(?<r>" + TimeLexicon.alt(lx.relatives.keySet()) + ")" + R);
             List<String> numWords = new ArrayList<>(), vague = new ArrayList<>(), prefixes = new ArrayList<>();
             lx.numbers.forEach((w, n) -> {
                 if (n.kind().equals("vague")) vague.add(w);
@@ -236,21 +510,27 @@ public final class TimeRecognizer {
             String numPhrase = nw + "(?:[\\s-]+" + nw + ")*";
             String unit = TimeLexicon.alt(lx.units.keySet());
             String unitEnd = "(?![\\p{L}\\p{N}])(?!-\\p{L})";
-            amount = Pat.of(L + "(?:(?<ap>" + lx.alt("approx") + ")\\s+)?(?:(?<set>" + lx.alt("set_prefix") + ")\\s+)?"
+            amount = pat(1, 5, List.of(lx.words("approx"), lx.words("set_prefix"), lx.vagueUnits.keySet(), numWords, vague, lx.units.keySet()),
+                    L + "(?:(?<ap>" + lx.alt("approx") + ")\\s+)?(?:(?<set>" + lx.alt("set_prefix") + ")\\s+)?"
                     + "(?:(?<vu>" + TimeLexicon.alt(lx.vagueUnits.keySet()) + ")" + R
                     + "|(?:(?<num>" + numPhrase + "|" + TimeLexicon.alt(vague) + ")\\s+|" + NO_NUM_BEFORE
                     + "(?<dig>\\d+(?:[.,]\\d+)?)\\s*|(?<pf>" + TimeLexicon.alt(prefixes) + "))?(?<u>" + unit + ")" + unitEnd + ")"
                     + "(?:\\s+(?<off>" + lx.alt("ago", "later") + ")" + R + ")?");
-            setWeekday = Pat.of(L + "(?<set>" + lx.alt("set_prefix") + ")\\s+" + wdPfx + "(?<wd>" + wd + ")" + R);
+            triggers.addGlued(amount.bit(), prefixes, lx.units.keySet());
+            setWeekday = pat(0, 0, List.of(lx.words("set_prefix")),
+                    L + "(?<set>" + lx.alt("set_prefix") + ")\\s+" + wdPfx + "(?<wd>" + wd + ")" + R);
             String clockPfx = lx.alt("clock_prefix");
-            clock = Pat.of(L + "(?:(?<cp>" + clockPfx + ")\\s+)?" + NO_NUM_BEFORE + "(?<h>\\d{1,2})(?:(?<sep>[.:])(?<mi>\\d{2}))?"
+            // "\\d{1,2}" then [.:] or no digit
+            clock = pat(1, 2, List.of(lx.words("clock_prefix")),
+                    L + "(?:(?<cp>" + clockPfx + ")\\s+)?" + NO_NUM_BEFORE + "(?<h>\\d{1,2})(?:(?<sep>[.:])(?<mi>\\d{2}))?"
                     + "(?![\\p{N}])(?![.,]\\p{N})(?:\\s*(?<ap>" + lx.alt("am", "pm") + ")(?![\\p{L}]))?(?:\\s+(?<z>"
                     + lx.alt("clock_zone") + ")" + R + ")?");
             String mods = lx.alt("start", "mid", "end");
             String unitsMY = TimeLexicon.alt(lx.units.entrySet().stream()
                     .filter(e -> Set.of("Y", "M", "W").contains(e.getValue().designator()) && e.getValue().multiple() == 1)
                     .map(Map.Entry::getKey).toList());
-            modUnit = Pat.of(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("unit_determiner") + "\\s+)?(?<u>"
+            modUnit = pat(0, 0, List.of(lx.words("start"), lx.words("mid"), lx.words("end")),
+                    L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("unit_determiner") + "\\s+)?(?<u>"
                     + unitsMY + ")" + R);
             modBefore = Pattern.compile(L + "(?<mod>" + mods + ")(?:\\s+|-)(?:" + lx.alt("month_prefix") + "\\s+)?$", FLAGS);
             partAfter = Pattern.compile("^\\s*,?\\s*(?<p>" + TimeLexicon.alt(lx.parts.keySet()) + ")" + R, FLAGS);
@@ -274,13 +554,16 @@ public final class TimeRecognizer {
             ends = lx.wordSet("end");
         }
 
-        List<Found> find(String text, LocalDate anchor) {
+        /** {@code writtenOnly}: an empty list when no written date (the first four families) is found. */
+        List<Found> find(String text, LocalDate anchor, boolean indexed, boolean writtenOnly) {
             List<Cand> cands = new ArrayList<>();
-            Subject text0 = new Subject(text);
+            Subject text0 = new Subject(text, indexed ? triggers : null);
+            // the families of written dates (Cand.written), first
             weekdayParen(text0, anchor, cands);
             dayMonth(text0, anchor, cands);
             if (lx.monthDay) monthDay(text0, anchor, cands);
             numeric(text0, cands);
+            if (writtenOnly && cands.isEmpty()) return List.of();
             monthYear(text0, cands);
             monthAlone(text0, anchor, cands);
             years(text0, cands);
@@ -328,8 +611,9 @@ public final class TimeRecognizer {
         }
 
         private void weekdayParen(Subject s, LocalDate anchor, List<Cand> out) {
-            Matcher m = s.matcher(weekdayParen);
-            while (m.find()) {
+            Scan sc = s.matcher(weekdayParen);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 int a = Integer.parseInt(s.group(m, "a")), b = Integer.parseInt(s.group(m, "b"));
                 int d = lx.dayFirst ? a : b, mo = lx.dayFirst ? b : a;
                 addDate(out, m.start(), m.end(), d, mo, s.group(m, "y"), weekday(s.group(m, "wd")), anchor, 0);
@@ -337,8 +621,9 @@ public final class TimeRecognizer {
         }
 
         private void dayMonth(Subject s, LocalDate anchor, List<Cand> out) {
-            Matcher m = s.matcher(dayMonth);
-            while (m.find()) {
+            Scan sc = s.matcher(dayMonth);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 int mo = monthOf(s.group(m, "m"));
                 if (mo < 0) continue;
                 int end = m.end();
@@ -347,8 +632,9 @@ public final class TimeRecognizer {
         }
 
         private void monthDay(Subject s, LocalDate anchor, List<Cand> out) {
-            Matcher m = s.matcher(monthDayP);
-            while (m.find()) {
+            Scan sc = s.matcher(monthDayP);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 int mo = monthOf(s.group(m, "m"));
                 if (mo < 0) continue;
                 String y = s.group(m, "y") != null ? s.group(m, "y") : s.group(m, "y2");
@@ -357,8 +643,9 @@ public final class TimeRecognizer {
         }
 
         private void numeric(Subject s, List<Cand> out) {
-            Matcher m = s.matcher(numeric);
-            while (m.find()) {
+            Scan sc = s.matcher(numeric);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 int a = Integer.parseInt(s.group(m, "a")), b = Integer.parseInt(s.group(m, "b"));
                 int d = lx.dayFirst ? a : b, mo = lx.dayFirst ? b : a;
                 LocalDate date = date(Integer.parseInt(s.group(m, "y")), mo, d);
@@ -370,8 +657,9 @@ public final class TimeRecognizer {
         }
 
         private void monthYear(Subject s, List<Cand> out) {
-            Matcher m = s.matcher(monthYear);
-            while (m.find()) {
+            Scan sc = s.matcher(monthYear);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 int mo = monthOf(s.group(m, "m"));
                 int y = Integer.parseInt(s.group(m, "y"));
                 if (mo < 0 || y < 1000 || y > 2199) continue;
@@ -381,8 +669,9 @@ public final class TimeRecognizer {
 
         private void monthAlone(Subject s, LocalDate anchor, List<Cand> out) {
             String text = s.text;
-            Matcher m = s.matcher(monthAlone);
-            while (m.find()) {
+            Scan sc = s.matcher(monthAlone);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 String name = s.group(m, "m");
                 if (!Character.isUpperCase(name.charAt(0))) continue;
                 int mo = monthOf(name);
@@ -408,8 +697,9 @@ public final class TimeRecognizer {
 
         private void years(Subject s, List<Cand> out) {
             String text = s.text;
-            Matcher m = s.matcher(yearP);
-            while (m.find()) {
+            Scan sc = s.matcher(yearP);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 int y = Integer.parseInt(s.group(m, "y"));
                 boolean pfx = s.group(m, "pfx") != null;
                 int ys = m.start("y");
@@ -424,8 +714,9 @@ public final class TimeRecognizer {
         }
 
         private void weekdayAlone(Subject s, LocalDate anchor, List<Cand> out) {
-            Matcher m = s.matcher(weekdayAlone);
-            while (m.find()) {
+            Scan sc = s.matcher(weekdayAlone);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 String name = s.group(m, "wd");
                 if (!Character.isUpperCase(name.charAt(0))) continue;
                 Integer wd = weekday(name);
@@ -446,8 +737,9 @@ public final class TimeRecognizer {
         }
 
         private void relatives(Subject s, LocalDate anchor, List<Cand> out) {
-            Matcher m = s.matcher(relative);
-            while (m.find()) {
+            Scan sc = s.matcher(relative);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 TimeLexicon.Relative r = lx.relatives.get(TimeLexicon.key(s.group(m, "r")));
                 if (r == null) continue;
                 Cand c = relativeCand(m.start(), m.end(), r.type(), r.value(), anchor);
@@ -483,8 +775,9 @@ public final class TimeRecognizer {
 
         private void amounts(Subject s, LocalDate anchor, List<Cand> out) {
             String text = s.text;
-            Matcher m = s.matcher(amount);
-            while (m.find()) {
+            Scan sc = s.matcher(amount);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 TimeLexicon.Unit u;
                 String n; // number as written in the value, "X" when vague
                 if (s.group(m, "vu") != null) {
@@ -564,8 +857,9 @@ public final class TimeRecognizer {
         }
 
         private void setWeekday(Subject s, List<Cand> out) {
-            Matcher m = s.matcher(setWeekday);
-            while (m.find()) {
+            Scan sc = s.matcher(setWeekday);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 Integer wd = weekday(s.group(m, "wd"));
                 if (wd != null) out.add(new Cand(m.start(), m.end(), "SET", "XXXX-WXX-" + wd, null, false, 1));
             }
@@ -573,8 +867,9 @@ public final class TimeRecognizer {
 
         private void clocks(Subject s, List<Cand> out) {
             String text = s.text;
-            Matcher m = s.matcher(clock);
-            while (m.find()) {
+            Scan sc = s.matcher(clock);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 boolean cp = s.group(m, "cp") != null, ap = s.group(m, "ap") != null, zone = s.group(m, "z") != null;
                 String sep = s.group(m, "sep");
                 int h = Integer.parseInt(s.group(m, "h"));
@@ -601,8 +896,9 @@ public final class TimeRecognizer {
         }
 
         private void modUnits(Subject s, LocalDate anchor, List<Cand> out) {
-            Matcher m = s.matcher(modUnit);
-            while (m.find()) {
+            Scan sc = s.matcher(modUnit);
+            Matcher m = sc.m;
+            while (sc.find()) {
                 TimeLexicon.Unit u = lx.units.get(TimeLexicon.key(s.group(m, "u")));
                 if (u == null) continue;
                 String spec = u.designator() + "+0";
@@ -629,6 +925,8 @@ public final class TimeRecognizer {
             chosen.sort(Comparator.comparingInt(c -> c.start));
             return chosen;
         }
+
+        private static final Set<String> PERIODS = Set.of("month", "year", "week", "decade");
 
         /** Joins a day with a following clock time or part of day, and a modifier ("awal") with what follows. */
         private List<Cand> compose(String text, List<Cand> in) {
@@ -669,7 +967,7 @@ public final class TimeRecognizer {
                     }
                 }
                 // modifier before a month, year, week or relative period
-                if (c.precision != null && Set.of("month", "year", "week", "decade").contains(c.precision)) {
+                if (c.precision != null && PERIODS.contains(c.precision)) {
                     int from = Math.max(out.isEmpty() ? 0 : out.get(out.size() - 1).end, c.start - 40);
                     Matcher b = modBefore.matcher(text.substring(from, c.start));
                     if (b.find()) c.start = from + b.start();
@@ -708,6 +1006,9 @@ public final class TimeRecognizer {
             return v.length() > digits && v.charAt(digits) != '-' && v.charAt(digits) != 'T';
         }
 
+        private static final Pattern OPENING_PUNCT = Pattern.compile("^[\\p{Ps}\\p{Pi}\"']+");
+        private static final Pattern CLOSING_PUNCT = Pattern.compile("[\\p{Po}\\p{Pe}\\p{Pf}]+$");
+
         /** The whitespace-separated word ending just before index (lower case), or "". */
         static String previousWord(String text, int index) {
             int e = index;
@@ -716,7 +1017,7 @@ public final class TimeRecognizer {
             while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) s--;
             String w = text.substring(s, e).toLowerCase(Locale.ROOT);
             // strip opening punctuation ("(pada")
-            return w.replaceAll("^[\\p{Ps}\\p{Pi}\"']+", "");
+            return OPENING_PUNCT.matcher(w).replaceAll("");
         }
 
         /** The word or symbol starting after index (lower case, trailing punctuation dropped), or "". */
@@ -726,7 +1027,7 @@ public final class TimeRecognizer {
             if (s < text.length() && text.charAt(s) == '%') return "%";
             int e = s;
             while (e < text.length() && !Character.isWhitespace(text.charAt(e))) e++;
-            return text.substring(s, e).toLowerCase(Locale.ROOT).replaceAll("[\\p{Po}\\p{Pe}\\p{Pf}]+$", "");
+            return CLOSING_PUNCT.matcher(text.substring(s, e).toLowerCase(Locale.ROOT)).replaceAll("");
         }
     }
 

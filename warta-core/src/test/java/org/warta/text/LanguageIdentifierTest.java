@@ -18,6 +18,19 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void wordsAreTheMatchesOfTheWordPattern() {
+        for (String text : List.of("Don't stop—it’s 5 o'clock; l'' x' 'y", "Jakarta, 30/10 — Presiden bilang \"ya\".",
+                "𝐀𝐁c d𝐞 😀word", "", "'", "a’b’c’", "ÉCOLE naïve İstanbul", "x\uDC00y \uD835z")) {
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = LanguageIdentifier.WORD.matcher(text);
+            while (m.find()) expected.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            List<String> found = new java.util.ArrayList<>();
+            LanguageIdentifier.words(text, found::add);
+            assertThat(found).as(text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void choosesByStopWords() {
         Doc id = doc("Pemerintah daerah mengatakan bahwa jalan yang rusak itu akan segera diperbaiki oleh dinas terkait.", null);
         lid.process(id);
