@@ -123,14 +123,33 @@ public final class EventCoder implements Stage {
     /** The indexes of the patterns that may start at this token, in priority order (sorted, distinct). */
     private int[] candidates(LangData ld, Token tok) {
         String lower = tok.lower();
+        // the article's own words first: a small map that stays in the processor's cache, where most repeats are
+        DocWords local = docWords.get();
+        if (local.ld == ld) {
+            int[] hit = local.candidates.get(lower);
+            if (hit != null) return hit;
+        } else {
+            local.ld = ld;
+            local.candidates.clear();
+        }
         Map<String, int[]> cache = candidateCache.computeIfAbsent(ld.morphology(), m -> new ConcurrentHashMap<>());
         int[] hit = cache.get(lower);
-        if (hit != null) return hit;
-        int[] found = findCandidates(ld, lower);
-        if (cache.size() >= CANDIDATE_CACHE_MAX) cache.clear(); // bounded: a long run meets ever new words
-        cache.put(lower, found);
-        return found;
+        if (hit == null) {
+            hit = findCandidates(ld, lower);
+            if (cache.size() >= CANDIDATE_CACHE_MAX) cache.clear(); // bounded: a long run meets ever new words
+            cache.put(lower, hit);
+        }
+        local.candidates.put(lower, hit);
+        return hit;
     }
+
+    /** The candidates of the words of the article being coded on this thread (cleared for each article). */
+    private static final class DocWords {
+        LangData ld;
+        final Map<String, int[]> candidates = new HashMap<>();
+    }
+
+    private final ThreadLocal<DocWords> docWords = ThreadLocal.withInitial(DocWords::new);
 
     /** Per language (its analyser, which is unique to it): word → {@link #candidates}. */
     private final Map<Morphology, Map<String, int[]>> candidateCache = new ConcurrentHashMap<>();
@@ -177,6 +196,9 @@ public final class EventCoder implements Stage {
         String l = doc.article().language();
         LangData ld = langs.getOrDefault(l == null ? "id" : l, langs.get("id"));
         List<Event> out = new ArrayList<>();
+        DocWords words = docWords.get();
+        words.ld = ld;
+        words.candidates.clear();
         boolean[] inName = insideNames(doc);
         for (Sentence s : doc.sentences()) {
             List<Token> toks = doc.tokensOf(s);
@@ -786,6 +808,8 @@ public final class EventCoder implements Stage {
         return null;
     }
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
     /** Adds the mentions coordinated with the chosen ones ("AS dan Korsel", "AS-Korsel", "Washington dan Kyiv"). */
     private static List<EntityMention> coordinate(Doc doc, List<EntityMention> ms, List<EntityMention> chosen, List<Token> toks) {
         if (chosen.isEmpty()) return chosen;
@@ -800,7 +824,9 @@ public final class EventCoder implements Stage {
                     int a = dir < 0 ? n.end() : cur.end(), b = dir < 0 ? cur.start() : n.start();
                     if (b < a) break;
                     String gap = text.substring(a, b).strip().toLowerCase(Locale.ROOT);
-                    if (gap.isEmpty() || !COORD.contains(gap.split("\\s+")[0]) || gap.split("\\s+").length > 2) break;
+                    if (gap.isEmpty()) break;
+                    String[] gapWords = BLANKS.split(gap);
+                    if (!COORD.contains(gapWords[0]) || gapWords.length > 2) break;
                     if (!usable(n)) break;
                     if (!out.contains(n)) out.add(n);
                     cur = n;
