@@ -352,9 +352,15 @@ public final class ActorRecognizer implements Stage {
         return j - 1;
     }
 
+    /** The first token that starts at or after {@code pos} (tokens are in text order), or null. */
     private static Token firstTokenAtOrAfter(List<Token> toks, int pos) {
-        for (Token t : toks) if (t.start() >= pos) return t;
-        return null;
+        int lo = 0, hi = toks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (toks.get(mid).start() >= pos) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo < toks.size() ? toks.get(lo) : null;
     }
 
     /**

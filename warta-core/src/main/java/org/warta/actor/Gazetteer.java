@@ -26,7 +26,12 @@ public final class Gazetteer {
     /** A name found in the text. */
     public record Match(int start, int end, Name name) {}
 
-    /** First words (lower case) and their names' tries; a power-of-two table, at most half full. */
+    /**
+     * First words (lower case) and their names' tries: an open-addressing table of power-of-two size, at most
+     * half full, whose slots hold the key's hash (high half) and its index in {@link #keys} plus one (low half;
+     * 0 for an empty slot), so that a miss reads one array.
+     */
+    private final long[] slots;
     private final String[] keys;
     private final Entry[] entries;
     private final int mask;
@@ -89,16 +94,21 @@ public final class Gazetteer {
             byFirstWord.computeIfAbsent(key, k -> new ArrayList<>()).add(n);
         }
         int size = Integer.highestOneBit(Math.max(16, byFirstWord.size() * 2 + 1)) << 1;
-        keys = new String[size];
-        entries = new Entry[size];
+        slots = new long[size];
+        keys = new String[byFirstWord.size()];
+        entries = new Entry[byFirstWord.size()];
         mask = size - 1;
+        int index = 0;
         for (Map.Entry<String, List<Name>> e : byFirstWord.entrySet()) {
             List<Name> l = e.getValue();
             l.sort(Comparator.comparingInt((Name n) -> -n.text().length()));
-            int slot = mix(e.getKey().hashCode()) & mask;
-            while (keys[slot] != null) slot = (slot + 1) & mask;
-            keys[slot] = e.getKey();
-            entries[slot] = new Entry(l.toArray(new Name[0]));
+            int h = e.getKey().hashCode();
+            int slot = mix(h) & mask;
+            while (slots[slot] != 0) slot = (slot + 1) & mask;
+            keys[index] = e.getKey();
+            entries[index] = new Entry(l.toArray(new Name[0]));
+            slots[slot] = ((long) h << 32) | (index + 1);
+            index++;
         }
     }
 
@@ -120,21 +130,27 @@ public final class Gazetteer {
 
     /** The entry whose first word is text[pos, end) in lower case, or null. */
     private Entry entry(String text, int pos, int end, boolean ascii, int hash) {
+        String key = null;
         if (!ascii) {
-            String key = text.substring(pos, end).toLowerCase(Locale.ROOT);
-            for (int slot = mix(key.hashCode()) & mask; keys[slot] != null; slot = (slot + 1) & mask)
-                if (keys[slot].equals(key)) return entries[slot];
-            return null;
+            key = text.substring(pos, end).toLowerCase(Locale.ROOT);
+            hash = key.hashCode();
         }
         int len = end - pos;
-        for (int slot = mix(hash) & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-            String k = keys[slot];
+        for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+            long v = slots[slot];
+            if (v == 0) return null;
+            if ((int) (v >>> 32) != hash) continue;
+            int index = (int) v - 1;
+            String k = keys[index];
+            if (key != null) {
+                if (k.equals(key)) return entries[index];
+                continue;
+            }
             if (k.length() != len) continue;
             boolean same = true;
             for (int q = 0; q < len && same; q++) same = k.charAt(q) == asciiLower(text.charAt(pos + q));
-            if (same) return entries[slot];
+            if (same) return entries[index];
         }
-        return null;
     }
 
     private static char asciiLower(char c) {

@@ -291,6 +291,7 @@ public final class PlaceGazetteer {
 
     /** True if some name's key begins with this string (a key itself included). */
     public boolean startsKey(String prefix) {
+        if (firstWords.contains(prefix)) return true; // the first word of a key
         int i = java.util.Arrays.binarySearch(sortedKeys, prefix);
         if (i >= 0) return true;
         i = -i - 1;
