@@ -123,33 +123,14 @@ public final class EventCoder implements Stage {
     /** The indexes of the patterns that may start at this token, in priority order (sorted, distinct). */
     private int[] candidates(LangData ld, Token tok) {
         String lower = tok.lower();
-        // the article's own words first: a small map that stays in the processor's cache, where most repeats are
-        DocWords local = docWords.get();
-        if (local.ld == ld) {
-            int[] hit = local.candidates.get(lower);
-            if (hit != null) return hit;
-        } else {
-            local.ld = ld;
-            local.candidates.clear();
-        }
         Map<String, int[]> cache = candidateCache.computeIfAbsent(ld.morphology(), m -> new ConcurrentHashMap<>());
         int[] hit = cache.get(lower);
-        if (hit == null) {
-            hit = findCandidates(ld, lower);
-            if (cache.size() >= CANDIDATE_CACHE_MAX) cache.clear(); // bounded: a long run meets ever new words
-            cache.put(lower, hit);
-        }
-        local.candidates.put(lower, hit);
-        return hit;
+        if (hit != null) return hit;
+        int[] found = findCandidates(ld, lower);
+        if (cache.size() >= CANDIDATE_CACHE_MAX) cache.clear(); // bounded: a long run meets ever new words
+        cache.put(lower, found);
+        return found;
     }
-
-    /** The candidates of the words of the article being coded on this thread (cleared for each article). */
-    private static final class DocWords {
-        LangData ld;
-        final Map<String, int[]> candidates = new HashMap<>();
-    }
-
-    private final ThreadLocal<DocWords> docWords = ThreadLocal.withInitial(DocWords::new);
 
     /** Per language (its analyser, which is unique to it): word → {@link #candidates}. */
     private final Map<Morphology, Map<String, int[]>> candidateCache = new ConcurrentHashMap<>();
@@ -196,9 +177,6 @@ public final class EventCoder implements Stage {
         String l = doc.article().language();
         LangData ld = langs.getOrDefault(l == null ? "id" : l, langs.get("id"));
         List<Event> out = new ArrayList<>();
-        DocWords words = docWords.get();
-        words.ld = ld;
-        words.candidates.clear();
         boolean[] inName = insideNames(doc);
         for (Sentence s : doc.sentences()) {
             List<Token> toks = doc.tokensOf(s);
