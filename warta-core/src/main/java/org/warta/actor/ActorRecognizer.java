@@ -42,6 +42,9 @@ public final class ActorRecognizer implements Stage {
     private final Gazetteer gazetteer;
     private final Map<String, LangData> langs = new HashMap<>();
     private final NameTaggers taggers;
+    /** {@code String.split} patterns, compiled once (split compiles a pattern of more than one char on every call). */
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+"),
+            NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** An organisation-name word ("universitas") with the sector it gives and the country it implies (or null). */
     record OrgHead(String sector, String country) {}
@@ -349,9 +352,15 @@ public final class ActorRecognizer implements Stage {
         return j - 1;
     }
 
+    /** The first token that starts at or after {@code pos} (tokens are in text order), or null. */
     private static Token firstTokenAtOrAfter(List<Token> toks, int pos) {
-        for (Token t : toks) if (t.start() >= pos) return t;
-        return null;
+        int lo = 0, hi = toks.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (toks.get(mid).start() >= pos) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo < toks.size() ? toks.get(lo) : null;
     }
 
     /**
@@ -412,7 +421,7 @@ public final class ActorRecognizer implements Stage {
         if (i + 1 < ms.size()) {
             Gazetteer.Match n = ms.get(i + 1);
             String gap = text.substring(g.end(), n.start());
-            int gapWords = gap.isBlank() ? 0 : gap.strip().split("\\s+").length;
+            int gapWords = gap.isBlank() ? 0 : BLANKS.split(gap.strip()).length;
             boolean gapOk = gapWords == 0 || (gapWords == 1 && gap.strip().chars().allMatch(Character::isLowerCase));
             if (gapOk && (isCountryKind(n.name().kind()) || n.name().kind() == NameKind.ORGANISATION)) {
                 if (n.name().kind() == NameKind.ORGANISATION) {
@@ -553,7 +562,7 @@ public final class ActorRecognizer implements Stage {
         String s = text.substring(start, end);
         String sector = null;
         String code = null;
-        for (String w : s.split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(s)) {
             OrgHead h = ld.orgHeads().get(w.toLowerCase(Locale.ROOT));
             if (h != null && sector == null) {
                 sector = h.sector();

@@ -33,8 +33,9 @@ public final class CorefResolver implements Stage {
     public void process(Doc doc) {
         List<EntityMention> ms = new ArrayList<>(doc.entities());
         LocalDate date = doc.referenceDate();
-        addShortNames(doc, ms, date);
-        linkTaggedShortNames(ms, date);
+        Map<String, String[]> parts = new java.util.HashMap<>(); // a person's name → its words, in lower case
+        addShortNames(doc, ms, date, parts);
+        linkTaggedShortNames(ms, date, parts);
         unknownNamesTakeContextCountry(ms);
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);
@@ -140,7 +141,7 @@ public final class CorefResolver implements Stage {
      * article ("Austin" after "Lloyd Austin"), or, failing that, of exactly one person in office on the
      * article's date ("Trump"), becomes a mention of that person.
      */
-    private void addShortNames(Doc doc, List<EntityMention> ms, LocalDate date) {
+    private void addShortNames(Doc doc, List<EntityMention> ms, LocalDate date, Map<String, String[]> parts) {
         List<EntityMention> added = new ArrayList<>();
         for (Token t : doc.tokens()) {
             if (!t.isWord() || !t.isCapitalised() || t.text().length() < 3 || inside(ms, t.start())) continue;
@@ -150,8 +151,8 @@ public final class CorefResolver implements Stage {
             for (EntityMention m : ms) {
                 if (m.start() >= t.start()) break;
                 if (m.kind() != Kind.PERSON || m.actor() == null || m.actor().name() == null) continue;
-                for (String part : m.actor().name().split("[\\s-]+"))
-                    if (part.toLowerCase(Locale.ROOT).equals(w)) ante = m;
+                for (String part : parts.computeIfAbsent(m.actor().name(), CorefResolver::nameWords))
+                    if (part.equals(w)) ante = m;
             }
             if (ante != null) {
                 Actor a = ante.actor();
@@ -176,7 +177,7 @@ public final class CorefResolver implements Stage {
      * ("Bupati Deli Serdang Ashari Tambunan") is that person, with their country and sector; failing
      * that, the one person of the knowledge base in office on the article's date with that name word.
      */
-    private void linkTaggedShortNames(List<EntityMention> ms, LocalDate date) {
+    private void linkTaggedShortNames(List<EntityMention> ms, LocalDate date, Map<String, String[]> parts) {
         for (int i = 0; i < ms.size(); i++) {
             EntityMention m = ms.get(i);
             Actor a = m.actor();
@@ -188,7 +189,7 @@ public final class CorefResolver implements Stage {
                 EntityMention c = ms.get(j);
                 if (c.kind() != Kind.PERSON || c.actor() == null || c.actor().name() == null || c.actor().name().equals(a.name())) continue;
                 boolean part = false;
-                for (String tok : c.actor().name().split("[\\s-]+")) part |= tok.toLowerCase(Locale.ROOT).equals(w);
+                for (String tok : parts.computeIfAbsent(c.actor().name(), CorefResolver::nameWords)) part |= tok.equals(w);
                 if (!part) continue;
                 Actor b = c.actor();
                 ms.set(i, new EntityMention(m.start(), m.end(), m.text(), Kind.PERSON,
@@ -214,6 +215,15 @@ public final class CorefResolver implements Stage {
         return (next != null && next.sentence() == t.sentence() && next.isWord() && next.isCapitalised() && next.start() - t.end() <= 1)
                 || (prev != null && prev.sentence() == t.sentence() && prev.isWord() && prev.isCapitalised() && t.start() - prev.end() <= 1
                 && prev.index() > 0 && toks.get(prev.index() - 1).sentence() == t.sentence());
+    }
+
+    private static final java.util.regex.Pattern NAME_SEPARATORS = java.util.regex.Pattern.compile("[\\s-]+");
+
+    /** The words of a name ("Lloyd Austin", "Kim Yong-hyun"), in lower case. */
+    private static String[] nameWords(String name) {
+        String[] w = NAME_SEPARATORS.split(name);
+        for (int i = 0; i < w.length; i++) w[i] = w[i].toLowerCase(Locale.ROOT);
+        return w;
     }
 
     private static boolean inside(List<EntityMention> ms, int pos) {

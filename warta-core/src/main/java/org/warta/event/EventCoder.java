@@ -786,6 +786,8 @@ public final class EventCoder implements Stage {
         return null;
     }
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
     /** Adds the mentions coordinated with the chosen ones ("AS dan Korsel", "AS-Korsel", "Washington dan Kyiv"). */
     private static List<EntityMention> coordinate(Doc doc, List<EntityMention> ms, List<EntityMention> chosen, List<Token> toks) {
         if (chosen.isEmpty()) return chosen;
@@ -800,7 +802,9 @@ public final class EventCoder implements Stage {
                     int a = dir < 0 ? n.end() : cur.end(), b = dir < 0 ? cur.start() : n.start();
                     if (b < a) break;
                     String gap = text.substring(a, b).strip().toLowerCase(Locale.ROOT);
-                    if (gap.isEmpty() || !COORD.contains(gap.split("\\s+")[0]) || gap.split("\\s+").length > 2) break;
+                    if (gap.isEmpty()) break;
+                    String[] gapWords = BLANKS.split(gap);
+                    if (!COORD.contains(gapWords[0]) || gapWords.length > 2) break;
                     if (!usable(n)) break;
                     if (!out.contains(n)) out.add(n);
                     cur = n;

@@ -115,15 +115,28 @@ public final class EventMerger implements Stage {
         return l;
     }
 
-    static String hash(String key) {
+    /** One SHA-256 digest per thread: looking one up by name costs more than hashing a short key. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 8; i++) sb.append(String.format("%02x", d[i]));
-            return sb.toString();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    });
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** The first 8 bytes of the key's SHA-256, as 16 lower-case hex digits. */
+    static String hash(String key) {
+        MessageDigest md = SHA256.get();
+        md.reset();
+        byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));
+        char[] out = new char[16];
+        for (int i = 0; i < 8; i++) {
+            out[2 * i] = HEX[(d[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX[d[i] & 0xf];
+        }
+        return new String(out);
     }
 
     /** "United States, South Korea → North Korea: REQUEST (yield), future (according to Lloyd Austin)." */

@@ -37,7 +37,7 @@ public final class EventJson {
 
     /** The record of an event of {@code article} (whose text turns char indexes into code points). */
     public static ObjectNode node(Event e, Article article, String kbVersion) {
-        return node(e, article == null ? Offsets.identity() : new Offsets(article.text()),
+        return node(e, article == null ? Offsets.identity() : Offsets.of(article.text()),
                 Coder.of(article == null ? null : article.language(), kbVersion));
     }
 

@@ -29,6 +29,19 @@ public final class Offsets {
         }
     }
 
+    /** The last offsets made by {@link #of} on this thread: the events of one article share them. */
+    private static final ThreadLocal<Offsets> LAST = new ThreadLocal<>();
+
+    /** The offsets of {@code text}, reused when this thread asked for the same string (the same object) last. */
+    public static Offsets of(String text) {
+        Offsets o = LAST.get();
+        if (o == null || o.text != text || text == null) {
+            o = new Offsets(text);
+            LAST.set(o);
+        }
+        return o;
+    }
+
     /** The identity mapping (for records written without their text). */
     public static Offsets identity() {
         return new Offsets("");

@@ -62,6 +62,8 @@ public final class EventSizer implements Stage {
         List<Rule> rs = rules.getOrDefault(lang, List.of());
         if (rs.isEmpty() || !reader.supports(lang)) return;
         Map<Integer, List<NumberReader.Quantity>> bySentence = new HashMap<>();
+        // the words on each side of a quantity, read once for all the rules
+        Map<NumberReader.Quantity, Side[]> sides = new java.util.IdentityHashMap<>();
         List<Event> out = new ArrayList<>();
         for (Event e : doc.events()) {
             EventMention m = e.mentions().get(0);
@@ -71,7 +73,11 @@ public final class EventSizer implements Stage {
             Map<String, Integer> distance = new HashMap<>();
             for (NumberReader.Quantity q : qs) {
                 for (Rule r : rs) {
-                    if (!r.types().contains(e.type()) || !names(doc.text(), s, q, r)) continue;
+                    if (!r.types().contains(e.type())) continue;
+                    Side[] pair = sides.computeIfAbsent(q, k -> new Side[2]);
+                    int w = r.after() ? 1 : 0;
+                    if (pair[w] == null) pair[w] = side(doc.text(), s, q, r.after());
+                    if (!names(pair[w], r)) continue;
                     int d = Math.abs(q.start() - m.triggerStart());
                     if (d < distance.getOrDefault(r.field(), Integer.MAX_VALUE)) {
                         distance.put(r.field(), d);
@@ -96,17 +102,27 @@ public final class EventSizer implements Stage {
         return out;
     }
 
-    /** True if the rule's words stand after (or before) the quantity, with at most two words between and no punctuation. */
-    private static boolean names(String text, Sentence s, NumberReader.Quantity q, Rule r) {
-        String side = r.after() ? text.substring(q.end(), s.end()) : text.substring(s.start(), q.start());
+    /** The text on one side of a quantity within its sentence, with its words (lower case) and their spans. */
+    private record Side(String text, List<String> words, List<int[]> spans) {}
+
+    private static Side side(String text, Sentence s, NumberReader.Quantity q, boolean after) {
+        String side = after ? text.substring(q.end(), s.end()) : text.substring(s.start(), q.start());
         Matcher m = WORD.matcher(side);
-        int prevEnd = 0;
         List<String> all = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
         while (m.find()) {
             all.add(m.group().toLowerCase(Locale.ROOT));
             spans.add(new int[] {m.start(), m.end()});
         }
+        return new Side(side, all, spans);
+    }
+
+    /** True if the rule's words stand after (or before) the quantity, with at most two words between and no punctuation. */
+    private static boolean names(Side sd, Rule r) {
+        String side = sd.text();
+        List<String> all = sd.words();
+        List<int[]> spans = sd.spans();
+        int prevEnd = 0;
         int n = r.words().size();
         if (r.after()) {
             for (int i = 0; i < all.size() && i <= GAP_WORDS; i++) {

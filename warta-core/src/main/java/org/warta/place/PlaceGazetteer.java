@@ -50,6 +50,8 @@ public final class PlaceGazetteer {
     private final Map<String, List<Place>> byKey;
     private final Set<String> firstWords = new HashSet<>(1 << 15);
     private final int maxWords;
+    /** Every key, sorted: whether some key begins with a string is a binary search. */
+    private final String[] sortedKeys;
 
     private record City(String name, String country, String admin1, double lat, double lon, long population, String kind) {}
 
@@ -68,6 +70,8 @@ public final class PlaceGazetteer {
         }
         this.byKey = byKey; // built by load() alone and never changed after; its lists are immutable copies
         this.maxWords = max;
+        this.sortedKeys = byKey.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(sortedKeys);
     }
 
     /** Loads the built-in place files, the knowledge base's names, and each user directory's {@code geo/} files. */
@@ -179,6 +183,8 @@ public final class PlaceGazetteer {
         // about 32,000 names from about 27,000 rows: sized so the map never rehashes
         final Map<String, List<Place>> byKey = new HashMap<>(1 << 16);
         final Set<String> notPlaces;
+        /** The places of each key so far: a place is listed once per key. */
+        final Map<String, Set<Place>> seen = new HashMap<>(1 << 16);
 
         Builder(Set<String> notPlaces) { this.notPlaces = notPlaces; }
 
@@ -194,14 +200,8 @@ public final class PlaceGazetteer {
 
         private void put(String k, Place p) {
             if (k.isEmpty()) return;
-            List<Place> l = byKey.get(k);
-            if (l == null) {
-                l = new ArrayList<>(2);
-                byKey.put(k, l);
-            } else {
-                for (Place o : l) if (o.equals(p)) return;
-            }
-            l.add(p);
+            if (!seen.computeIfAbsent(k, x -> new HashSet<>(4)).add(p)) return;
+            byKey.computeIfAbsent(k, x -> new ArrayList<>(2)).add(p);
         }
     }
 
@@ -287,6 +287,15 @@ public final class PlaceGazetteer {
     /** True if some name starts with this (normalised) word: a cheap test before building longer keys. */
     public boolean startsName(String firstWordKey) {
         return firstWords.contains(firstWordKey);
+    }
+
+    /** True if some name's key begins with this string (a key itself included). */
+    public boolean startsKey(String prefix) {
+        if (firstWords.contains(prefix)) return true; // the first word of a key
+        int i = java.util.Arrays.binarySearch(sortedKeys, prefix);
+        if (i >= 0) return true;
+        i = -i - 1;
+        return i < sortedKeys.length && sortedKeys[i].startsWith(prefix);
     }
 
     /** The greatest number of words in a name. */

@@ -62,15 +62,11 @@ public final class PlaceRecognizer implements Stage {
     @Override
     public void process(Doc doc) {
         String text = doc.text();
-        List<int[]> ws = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find()) ws.add(new int[] {m.start(), m.end()});
+        List<int[]> ws = wordSpans(text);
         boolean[] blocked = blocked(doc, false), inGroup = blocked(doc, true);
         Set<String> commonWords = new HashSet<>();
-        for (int[] w : ws) {
-            String t = text.substring(w[0], w[1]);
-            if (Character.isLowerCase(t.charAt(0))) commonWords.add(t);
-        }
+        for (int[] w : ws)
+            if (Character.isLowerCase(text.charAt(w[0]))) commonWords.add(text.substring(w[0], w[1]));
         PlaceWords pw = words(doc.article().language());
         // first pass: matches and their candidates
         record Found(int start, int end, String written) {}
@@ -83,8 +79,16 @@ public final class PlaceRecognizer implements Stage {
             if (!gazetteer.startsName(text.substring(start, ws.get(i)[1]).toLowerCase(Locale.ROOT))) continue;
             int last = i;
             for (int k = i + 1; k < ws.size() && k - i < gazetteer.maxWords() + 2; k++) {
-                if (!GAP.matcher(text.substring(ws.get(k - 1)[1], ws.get(k)[0])).matches()) break;
+                if (!isGap(text, ws.get(k - 1)[1], ws.get(k)[0])) break;
                 last = k;
+            }
+            // the key of a longer name extends the key of a shorter one: past the first length whose key
+            // begins no name, no longer one is a name
+            for (int k = i; k <= last; k++) {
+                if (!gazetteer.startsKey(PlaceGazetteer.key(text.substring(start, ws.get(k)[1])))) {
+                    last = k - 1;
+                    break;
+                }
             }
             for (int k = last; k >= i; k--) {
                 int end = ws.get(k)[1];
@@ -134,6 +138,56 @@ public final class PlaceRecognizer implements Stage {
         if (written.length() <= 3 && written.equals(written.toUpperCase(Locale.ROOT))) return false;
         if (p.level() != PlaceGazetteer.Level.CITY && p.level() != PlaceGazetteer.Level.ADMIN2) return true;
         return p.weight() >= 6 || (p.weight() >= 5 && context.contains(p.country()));
+    }
+
+    /** The words of the text ({@link #WORD}: runs of letters and numbers, by code point) as {start, end}. */
+    static List<int[]> wordSpans(String text) {
+        List<int[]> ws = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!isWordChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int j = i + Character.charCount(cp);
+            while (j < n) {
+                int c = text.codePointAt(j);
+                if (!isWordChar(c)) break;
+                j += Character.charCount(c);
+            }
+            ws.add(new int[] {i, j});
+            i = j;
+        }
+        return ws;
+    }
+
+    /** {@code [\p{L}\p{N}]}: a letter or a number of any kind. */
+    private static boolean isWordChar(int cp) {
+        if (cp < 128) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
+                    Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether text[a, b) is a gap inside a name ({@link #GAP}): blanks with an optional full stop or comma, or a hyphen. */
+    static boolean isGap(String text, int a, int b) {
+        if (b - a == 1 && text.charAt(a) == '-') return true;
+        int i = a;
+        while (i < b && isBlank(text.charAt(i))) i++;
+        if (i == b) return b > a; // blanks only
+        char c = text.charAt(i);
+        if (c != '.' && c != ',') return false;
+        int after = ++i;
+        while (i < b && isBlank(text.charAt(i))) i++;
+        return i == b && (c == '.' || i > after); // "." may stand alone; "," needs a blank after it
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static final Pattern NAME_AFTER = Pattern.compile("^[ \\t]+\\p{Lu}\\p{Ll}");

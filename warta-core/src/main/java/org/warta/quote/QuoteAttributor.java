@@ -27,7 +27,16 @@ import org.warta.pipeline.Stage;
 public final class QuoteAttributor implements Stage {
     private record Cue(String position, String modality) {}
 
-    private record LangData(Map<String, Cue> cues, Set<String> complementizers, Set<String> firstPerson, Set<String> preps) {}
+    /** {@code beforeCues}: the before-cues of forms that are after-cues as well, by form (the "#before" keys of {@code cues}). */
+    private record LangData(Map<String, Cue> cues, Map<String, Cue> beforeCues, Set<String> complementizers, Set<String> firstPerson,
+                            Set<String> preps) {
+        /** The cue of a form as a before-cue or according-cue when it is one, else as whatever cue it is, or null. */
+        Cue beforeCue(String lower) {
+            Cue cue = cues.get(lower);
+            if (cue == null || cue.position().equals("after")) cue = beforeCues.get(lower);
+            return cue;
+        }
+    }
 
     /** The most words a speaker phrase after a cue may have ("kata Kepala Dinas … Budi Santoso"). */
     private static final int SPEAKER_WORDS = 12;
@@ -56,7 +65,11 @@ public final class QuoteAttributor implements Stage {
             Set<String> preps = new HashSet<>();
             for (TsvTable.Row r : p.rows("prepositions.tsv")) preps.add(r.required("word").toLowerCase(Locale.ROOT));
             for (String w : p.words("clause-breaks.txt")) preps.add(w.toLowerCase(Locale.ROOT)); // "ujar X saat ditemui"
-            langs.put(code, new LangData(cues, comp, first, preps));
+            Map<String, Cue> before = new HashMap<>();
+            cues.forEach((k, v) -> {
+                if (k.endsWith("#before")) before.put(k.substring(0, k.length() - "#before".length()), v);
+            });
+            langs.put(code, new LangData(cues, before, comp, first, preps));
         }
     }
 
@@ -102,8 +115,7 @@ public final class QuoteAttributor implements Stage {
             for (int i = 0; i < toks.size(); i++) {
                 Token t = toks.get(i);
                 if (insideSpans(directSpans, t.start())) continue;
-                Cue cue = ld.cues().get(t.lower());
-                if (cue == null || cue.position().equals("after")) cue = ld.cues().get(t.lower() + "#before");
+                Cue cue = ld.beforeCue(t.lower());
                 if (cue == null) continue;
                 if (cue.position().equals("before")) {
                     EntityMention sp = speakerBefore(doc, ms, toks, i);
@@ -261,8 +273,7 @@ public final class QuoteAttributor implements Stage {
         while (i >= 0 && (toks.get(i).text().equals(",") || toks.get(i).text().equals(":"))) i--;
         if (i < 0) return null;
         Token cueTok = toks.get(i);
-        Cue cue = ld.cues().get(cueTok.lower());
-        if (cue == null || cue.position().equals("after")) cue = ld.cues().get(cueTok.lower() + "#before");
+        Cue cue = ld.beforeCue(cueTok.lower());
         EntityMention sp;
         if (cue == null) {
             // "X: “…”"

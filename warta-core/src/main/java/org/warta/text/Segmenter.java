@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.warta.lang.LanguagePack;
 import org.warta.lang.Languages;
 import org.warta.model.Doc;
@@ -43,7 +41,6 @@ public final class Segmenter implements Stage {
     static final String ABBREVIATIONS = "abbreviations.txt";
     static final String NUMBER_SUFFIXES = "number_suffixes.txt";
 
-    private static final Pattern DOTTED = Pattern.compile("\\p{L}{1,3}\\.(?:\\p{L}{1,3}\\.)+");
     private static final String TERMINALS = ".!?…";
     private static final String CLOSERS = "\"”’'»)]}";
     private static final String OPENING_QUOTES = "\"“‘'«";
@@ -116,7 +113,7 @@ public final class Segmenter implements Stage {
         int sentenceStart = a;
         for (int i = a; i < b; i++) {
             char c = text.charAt(i);
-            if (!ignored.contains(i)) {
+            if (ignored.isEmpty() || !ignored.contains(i)) {
                 if (c == '“') {
                     open.push(new Open(i, false));
                     continue;
@@ -161,11 +158,43 @@ public final class Segmenter implements Stage {
         if (word.length() == 1) return false;
         if (abbr.contains(word)) return true;
         if (word.length() == 2 && Character.isUpperCase(word.charAt(0))) return true; // an initial
-        return DOTTED.matcher(word).matches();
+        return dottedEnd(word, 0, word.length()) == word.length();
+    }
+
+    /**
+     * Where a dotted abbreviation ({@code \p{L}{1,3}\.(?:\p{L}{1,3}\.)+}) matching at {@code from} within text[from, to)
+     * ends, or -1: runs of one to three letters, each followed by a full stop, at least two of them. A run of
+     * more letters cannot be part of it (no shorter run of it is followed by a full stop), so the runs are read
+     * greedily, as the pattern reads them.
+     */
+    static int dottedEnd(String text, int from, int to) {
+        int i = from;
+        int runs = 0;
+        int end = -1;
+        while (i < to) {
+            int j = i;
+            int letters = 0;
+            while (j < to && letters <= 3) {
+                char c = text.charAt(j);
+                int cp = c;
+                int len = 1;
+                if (Character.isHighSurrogate(c) && j + 1 < to && Character.isLowSurrogate(text.charAt(j + 1))) {
+                    cp = Character.toCodePoint(c, text.charAt(j + 1));
+                    len = 2;
+                }
+                if (!Character.isLetter(cp)) break;
+                letters++;
+                j += len;
+            }
+            if (letters == 0 || letters > 3 || j >= to || text.charAt(j) != '.') break;
+            i = j + 1;
+            runs++;
+            if (runs >= 2) end = i;
+        }
+        return end;
     }
 
     private static void tokenize(Doc doc, String text, int s, int e, int sentence, Set<String> abbr, List<String> sfx) {
-        Matcher dotted = DOTTED.matcher(text);
         int i = s;
         while (i < e) {
             int cp = text.codePointAt(i);
@@ -177,7 +206,7 @@ public final class Segmenter implements Stage {
             int j;
             boolean currency = Character.getType(cp) == Character.CURRENCY_SYMBOL && i + len < e && Character.isDigit(text.charAt(i + len));
             if (Character.isLetterOrDigit(cp) || currency) {
-                j = wordEnd(text, i, e, currency ? i + len : i, abbr, sfx, dotted);
+                j = wordEnd(text, i, e, currency ? i + len : i, abbr, sfx);
             } else {
                 j = i + len;
             }
@@ -186,10 +215,11 @@ public final class Segmenter implements Stage {
         }
     }
 
-    private static int wordEnd(String text, int i, int e, int from, Set<String> abbr, List<String> sfx, Matcher dotted) {
-        dotted.region(i, e);
-        if (from == i && dotted.lookingAt() && (dotted.end() >= e || !Character.isLetterOrDigit(text.charAt(dotted.end()))))
-            return dotted.end();
+    private static int wordEnd(String text, int i, int e, int from, Set<String> abbr, List<String> sfx) {
+        if (from == i) {
+            int d = dottedEnd(text, i, e);
+            if (d >= 0 && (d >= e || !Character.isLetterOrDigit(text.charAt(d)))) return d;
+        }
         int j = from;
         while (j < e) {
             char c = text.charAt(j);
