@@ -33,13 +33,17 @@ public final class NameTagger {
     private final boolean lowercase;
     private final float[] trans;
     private final boolean[] allowed;
+    /** {@link #trans} with the transitions {@link #allowed} forbids at minus infinity. */
+    private final float[] maskedTrans;
     /**
-     * Open-addressing table (a power of two of slots, at most half full): per slot, the top 32 bits of the
-     * key's mixed hash and 1 + the feature's row ({@code 0} = empty), so that eight slots share a cache line
-     * and a probe for a key the model lacks mostly reads one line.
+     * Open-addressing table, a power of two of int slots at most 60% full: per slot, 1 + the feature's row in
+     * the low {@code indexBits} bits and the top bits of the key's mixed hash above them ({@code 0} = empty),
+     * so that sixteen slots share a cache line and the table stays small enough for the processor's caches.
+     * The row holds the full key, checked on a match.
      */
-    private final long[] table;
+    private final int[] table;
     private final int mask;
+    private final int indexBits;
     /** Per feature, one row of {@code stride} ints: its 64-bit key (two ints) and its weight for each tag (float bits). */
     private final int[] rows;
     private final int stride;
@@ -63,19 +67,23 @@ public final class NameTagger {
         this.lowercase = lowercase;
         this.trans = trans.clone();
         this.allowed = allowedTransitions(tags);
+        this.maskedTrans = new float[this.trans.length];
+        for (int k = 0; k < maskedTrans.length; k++) maskedTrans[k] = allowed[k] ? this.trans[k] : Float.NEGATIVE_INFINITY;
         this.featureCount = featureKeys.length;
         int t = tags.length;
         this.stride = 2 + t;
-        int cap = Integer.highestOneBit(Math.max(4, featureKeys.length * 2 - 1)) << 1;
+        int cap = 4;
+        while (cap * 0.6 < featureKeys.length) cap <<= 1;
         this.mask = cap - 1;
-        this.table = new long[cap];
+        this.table = new int[cap];
+        this.indexBits = 32 - Integer.numberOfLeadingZeros(featureKeys.length + 1);
         this.rows = new int[featureKeys.length * stride];
         for (int f = 0; f < featureKeys.length; f++) {
             long key = featureKeys[f];
             long h = mix(key);
             int p = (int) h & mask;
             while (table[p] != 0) p = (p + 1) & mask;
-            table[p] = (h & 0xffffffff00000000L) | (f + 1);
+            table[p] = tagOf(h) | (f + 1);
             int row = f * stride;
             rows[row] = (int) key;
             rows[row + 1] = (int) (key >>> 32);
@@ -168,7 +176,7 @@ public final class NameTagger {
             int e = i * t;
             for (; j < ends[i]; j++) lookup(keys[j], emit, e);
         }
-        int[] best = viterbi(emit, n, trans, allowed, t);
+        int[] best = viterbi(emit, n, maskedTrans, t);
         String[] out = new String[n];
         for (int i = 0; i < n; i++) out[i] = tags[best[i]];
         return out;
@@ -181,7 +189,7 @@ public final class NameTagger {
         int t = tags.length;
         float[] emit = new float[words.length * t];
         for (int i = 0, j = 0; i < words.length; i++) for (; j < f.ends()[i]; j++) lookup(f.keys()[j], emit, i * t);
-        int[] best = viterbi(emit, words.length, trans, allowed, t);
+        int[] best = viterbi(emit, words.length, maskedTrans, t);
         String[] out = new String[words.length];
         for (int i = 0; i < out.length; i++) out[i] = tags[best[i]];
         return out;
@@ -208,19 +216,25 @@ public final class NameTagger {
     /** Adds the weights of feature {@code key} (none when the model lacks it) to {@code emit[e…e+T)}. */
     private void lookup(long key, float[] emit, int e) {
         long h = mix(key);
-        long fp = h & 0xffffffff00000000L;
+        int fp = tagOf(h);
         int lo = (int) key, hi = (int) (key >>> 32);
-        long[] tb = table;
+        int[] tb = table;
         int[] rw = rows;
         int t = tags.length;
-        long slot;
+        int idx = (1 << indexBits) - 1;
+        int slot;
         for (int p = (int) h & mask; (slot = tb[p]) != 0; p = (p + 1) & mask) {
-            if ((slot & 0xffffffff00000000L) != fp) continue;
-            int row = ((int) slot - 1) * stride;
+            if ((slot & ~idx) != fp) continue;
+            int row = ((slot & idx) - 1) * stride;
             if (rw[row] != lo || rw[row + 1] != hi) continue;
             for (int k = 0; k < t; k++) emit[e + k] += Float.intBitsToFloat(rw[row + 2 + k]);
             return;
         }
+    }
+
+    /** The bits of a mixed hash kept in a slot above the row index (the top bits, independent of the slot's position). */
+    private int tagOf(long h) {
+        return indexBits >= 32 ? 0 : (int) (h >>> 32) & (-1 << indexBits);
     }
 
     private static long mix(long k) {
@@ -256,17 +270,22 @@ public final class NameTagger {
 
     /** {@link #viterbi(float[][], float[], boolean[], int)} over emission scores in one array ({@code emit[i * t + k]}). */
     static int[] viterbi(float[] emit, int n, float[] trans, boolean[] allowed, int t) {
+        float[] tr = new float[trans.length];
+        for (int k = 0; k < tr.length; k++) tr[k] = allowed[k] ? trans[k] : Float.NEGATIVE_INFINITY;
+        return viterbi(emit, n, tr, t);
+    }
+
+    /** Viterbi with the transitions the BIO constraint forbids already at minus infinity in {@code trans}. */
+    private static int[] viterbi(float[] emit, int n, float[] trans, int t) {
         float[] score = new float[n * t];
         int[] back = new int[n * t];
-        for (int k = 0; k < t; k++)
-            score[k] = allowed[t * t + k] ? emit[k] + trans[t * t + k] : Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < t; k++) score[k] = emit[k] + trans[t * t + k];
         for (int i = 1; i < n; i++) {
             int prev = (i - 1) * t, cur = i * t;
             for (int k = 0; k < t; k++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int p = 0; p < t; p++) {
-                    if (!allowed[p * t + k]) continue;
                     float s = score[prev + p] + trans[p * t + k];
                     if (s > best) {
                         best = s;
