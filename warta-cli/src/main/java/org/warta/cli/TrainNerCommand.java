@@ -50,6 +50,9 @@ public final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--classes", split = ",", description = "Sizes of the word-class sets learnt from the training words (default: ${DEFAULT-VALUE}; 0 for none).")
     List<Integer> classes = NerTrainer.Options.defaults().clusterSizes();
 
+    @Option(names = "--prune", paramLabel = "X", description = "Leave out features whose averaged weights are all below X in absolute value: a smaller, faster model (default: ${DEFAULT-VALUE}).")
+    double prune = NerTrainer.Options.defaults().prune();
+
     @Option(names = "--no-kb", description = "Train without knowledge-base features.")
     boolean noKb;
 
@@ -86,7 +89,7 @@ public final class TrainNerCommand implements Callable<Integer> {
         Morphology morphology = new Morphology(langs.get("id"), Set.of());
         Gazetteer gazetteer = noKb ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
         NerTrainer trainer = new NerTrainer(gazetteer, morphology, NerTrainer.organisationHeads(langs.get("id")), new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
-                classes.stream().filter(k -> k > 1).toList()));
+                classes.stream().filter(k -> k > 1).toList(), prune));
         env.err().println("warta: train ner: " + sentences.size() + " sentences from " + data
                 + (more.isEmpty() ? "" : " and " + more.size() + " from " + extra));
         NameTagger model = trainer.train(sentences, more, line -> env.err().println("warta: train ner: " + line));

@@ -42,9 +42,12 @@ class NerCommandsTest {
         assertThat(Files.size(model)).isPositive();
         Path pred = dir.resolve("pred.tsv");
         EvalCommandsTest.Run e = run("eval", "ner", "--data", gold.toString(), "--model", model.toString(), "--no-kb", "--json",
-                "--predictions", pred.toString());
+                "--predictions", pred.toString(), "--repeat", "2");
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode r = Json.MAPPER.readTree(e.out());
+        // --repeat: the tagging speed alone is reported (its value is not asserted: speed is for benchmarks)
+        assertThat(r.has("tagging_cpu_sentences_per_second")).isTrue();
+        assertThat(r.path("tagging_cpu_seconds").asDouble()).isNotNegative();
         // gold: 2 PER, 1 LOC, 1 ORG; predicted: 2 person, 2 place; matched: 2 PER + 1 LOC
         assertThat(r.path("per_type").path("PER").path("f1").asDouble()).isEqualTo(1.0);
         assertThat(r.path("per_type").path("LOC").path("precision").asDouble()).isEqualTo(0.5);

@@ -33,12 +33,24 @@ public final class NameTagger {
     private final boolean lowercase;
     private final float[] trans;
     private final boolean[] allowed;
-    /** Open-addressing table, key and feature index side by side ({@code [2p]}, {@code [2p + 1]}; index -1 = empty): one cache line per probe. */
-    private final long[] table;
+    /** {@link #trans} with the transitions {@link #allowed} forbids at minus infinity. */
+    private final float[] maskedTrans;
+    /**
+     * Open-addressing table, a power of two of int slots at most 60% full: per slot, 1 + the feature's row in
+     * the low {@code indexBits} bits and the top bits of the key's mixed hash above them ({@code 0} = empty),
+     * so that sixteen slots share a cache line and the table stays small enough for the processor's caches.
+     * The row holds the full key, checked on a match.
+     */
+    private final int[] table;
     private final int mask;
-    private final float[] weights;
+    private final int indexBits;
+    /** Per feature, one row of {@code stride} ints: its 64-bit key (two ints) and its weight for each tag (float bits). */
+    private final int[] rows;
+    private final int stride;
     private final int featureCount;
     private final NerFeatures features;
+    /** The summed weights of the sentence boundary in the neighbour roles (see {@link NerFeatures#boundaryParts}). */
+    private final float[] boundaryWeights;
     private final List<WordClusters> clusters;
     private final List<String> orgHeads;
 
@@ -55,19 +67,30 @@ public final class NameTagger {
         this.lowercase = lowercase;
         this.trans = trans.clone();
         this.allowed = allowedTransitions(tags);
+        this.maskedTrans = new float[this.trans.length];
+        for (int k = 0; k < maskedTrans.length; k++) maskedTrans[k] = allowed[k] ? this.trans[k] : Float.NEGATIVE_INFINITY;
         this.featureCount = featureKeys.length;
-        int cap = Integer.highestOneBit(Math.max(4, featureKeys.length * 2 - 1)) << 1;
+        int t = tags.length;
+        this.stride = 2 + t;
+        int cap = 4;
+        while (cap * 0.6 < featureKeys.length) cap <<= 1;
         this.mask = cap - 1;
-        this.table = new long[cap * 2];
-        for (int p = 0; p < cap; p++) table[2 * p + 1] = -1;
+        this.table = new int[cap];
+        this.indexBits = 32 - Integer.numberOfLeadingZeros(featureKeys.length + 1);
+        this.rows = new int[featureKeys.length * stride];
         for (int f = 0; f < featureKeys.length; f++) {
-            int p = (int) (mix(featureKeys[f]) & mask);
-            while (table[2 * p + 1] >= 0) p = (p + 1) & mask;
-            table[2 * p] = featureKeys[f];
-            table[2 * p + 1] = f;
+            long key = featureKeys[f];
+            long h = mix(key);
+            int p = (int) h & mask;
+            while (table[p] != 0) p = (p + 1) & mask;
+            table[p] = tagOf(h) | (f + 1);
+            int row = f * stride;
+            rows[row] = (int) key;
+            rows[row + 1] = (int) (key >>> 32);
+            for (int k = 0; k < t; k++) rows[row + 2 + k] = Float.floatToRawIntBits(featureWeights[f * t + k]);
         }
-        this.weights = featureWeights;
         this.features = new NerFeatures(morphology, clusters, new java.util.HashSet<>(this.orgHeads));
+        this.boundaryWeights = partWeights(features.boundaryParts());
     }
 
     /** The tags, {@code O} first. */
@@ -86,39 +109,132 @@ public final class NameTagger {
     /** Number of features with weights. */
     public int featureCount() { return featureCount; }
 
+    /**
+     * The same model without the features whose weights are all below {@code threshold} in absolute
+     * value (what {@code train ner --prune} does at training time).
+     */
+    public NameTagger pruned(double threshold) {
+        int t = tags.length;
+        List<long[]> kept = new ArrayList<>();
+        List<float[]> ws = new ArrayList<>();
+        for (int f = 0; f < featureCount; f++) {
+            float[] w = weightsOf(f);
+            if (max(w) < threshold) continue;
+            kept.add(new long[] {keyOf(f)});
+            ws.add(w);
+        }
+        long[] keys = new long[kept.size()];
+        float[] weights = new float[kept.size() * t];
+        for (int f = 0; f < keys.length; f++) {
+            keys[f] = kept.get(f)[0];
+            System.arraycopy(ws.get(f), 0, weights, f * t, t);
+        }
+        return new NameTagger(tags, lowercase, trans, keys, weights, clusters, orgHeads, features.morphology());
+    }
+
+    private long keyOf(int f) {
+        return (rows[f * stride] & 0xffffffffL) | ((long) rows[f * stride + 1] << 32);
+    }
+
+    private float[] weightsOf(int f) {
+        float[] w = new float[tags.length];
+        for (int k = 0; k < w.length; k++) w[k] = Float.intBitsToFloat(rows[f * stride + 2 + k]);
+        return w;
+    }
+
+    private static float max(float[] w) {
+        float m = 0;
+        for (float v : w) m = Math.max(m, Math.abs(v));
+        return m;
+    }
+
     /** BIO tags for the words; {@code gaz} is {@link GazetteerLabels} of the same words, or all null. */
     public String[] tag(String[] words, String[] gaz) {
         if (words.length == 0) return new String[0];
         if (gaz == null) gaz = new String[words.length];
-        NerFeatures.Flat f = features.extractFlat(words, gaz);
-        long[] keys = f.keys();
-        int[] ends = f.ends();
+        NerFeatures.Context c = features.extractContext(words, gaz);
+        NerFeatures.Word[] ws = c.words();
+        long[] keys = c.keys();
+        int[] ends = c.ends();
         int t = tags.length;
-        float[][] emit = new float[words.length][t];
-        for (int i = 0, j = 0; i < words.length; i++) {
-            float[] e = emit[i];
-            for (; j < ends[i]; j++) {
-                int slot = find(keys[j]);
-                if (slot < 0) continue;
-                int base = slot * t;
-                for (int k = 0; k < t; k++) e[k] += weights[base + k];
-            }
+        int n = words.length;
+        float[] emit = new float[n * t];
+        for (int i = 0; i < n; i++) {
+            // the word's own weights and those its neighbours give it, summed once per distinct word
+            int e = i * t;
+            addTo(emit, e, wordWeights(ws[i]), NerFeatures.OWN * t, t);
+            if (i > 0) addTo(emit, e, wordWeights(ws[i - 1]), NerFeatures.PREV * t, t);
+            else addTo(emit, e, boundaryWeights, NerFeatures.PREV * t, t);
+            if (i > 1) addTo(emit, e, wordWeights(ws[i - 2]), NerFeatures.PREV2 * t, t);
+            else addTo(emit, e, boundaryWeights, NerFeatures.PREV2 * t, t);
+            if (i + 1 < n) addTo(emit, e, wordWeights(ws[i + 1]), NerFeatures.NEXT * t, t);
+            else addTo(emit, e, boundaryWeights, NerFeatures.NEXT * t, t);
+            if (i + 2 < n) addTo(emit, e, wordWeights(ws[i + 2]), NerFeatures.NEXT2 * t, t);
+            else addTo(emit, e, boundaryWeights, NerFeatures.NEXT2 * t, t);
         }
-        int[] best = viterbi(emit, trans, allowed, t);
+        for (int i = 0, j = 0; i < n; i++) {
+            int e = i * t;
+            for (; j < ends[i]; j++) lookup(keys[j], emit, e);
+        }
+        int[] best = viterbi(emit, n, maskedTrans, t);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) out[i] = tags[best[i]];
+        return out;
+    }
+
+    /** {@link #tag} with every feature looked up token by token, without the per-word sums (for tests). */
+    String[] tagFeatureByFeature(String[] words, String[] gaz) {
+        if (gaz == null) gaz = new String[words.length];
+        NerFeatures.Flat f = features.extractFlat(words, gaz);
+        int t = tags.length;
+        float[] emit = new float[words.length * t];
+        for (int i = 0, j = 0; i < words.length; i++) for (; j < f.ends()[i]; j++) lookup(f.keys()[j], emit, i * t);
+        int[] best = viterbi(emit, words.length, maskedTrans, t);
         String[] out = new String[words.length];
         for (int i = 0; i < out.length; i++) out[i] = tags[best[i]];
         return out;
     }
 
-    private int find(long key) {
-        long[] tb = table;
-        int p = (int) (mix(key) & mask);
-        long slot;
-        while ((slot = tb[2 * p + 1]) >= 0) {
-            if (tb[2 * p] == key) return (int) slot;
-            p = (p + 1) & mask;
+    private static void addTo(float[] emit, int e, float[] w, int from, int t) {
+        for (int k = 0; k < t; k++) emit[e + k] += w[from + k];
+    }
+
+    /** The summed weights of a word's {@link NerFeatures.Word#parts}, role after role, computed once per word. */
+    private float[] wordWeights(NerFeatures.Word w) {
+        float[] v = w.emit;
+        if (v == null) w.emit = v = partWeights(w.parts);
+        return v;
+    }
+
+    private float[] partWeights(long[][] parts) {
+        int t = tags.length;
+        float[] v = new float[NerFeatures.ROLES * t];
+        for (int r = 0; r < NerFeatures.ROLES; r++) for (long key : parts[r]) lookup(key, v, r * t);
+        return v;
+    }
+
+    /** Adds the weights of feature {@code key} (none when the model lacks it) to {@code emit[e…e+T)}. */
+    private void lookup(long key, float[] emit, int e) {
+        long h = mix(key);
+        int fp = tagOf(h);
+        int lo = (int) key, hi = (int) (key >>> 32);
+        int[] tb = table;
+        int[] rw = rows;
+        int t = tags.length;
+        int idx = (1 << indexBits) - 1;
+        int slot;
+        for (int p = (int) h & mask; (slot = tb[p]) != 0; p = (p + 1) & mask) {
+            if ((slot & ~idx) != fp) continue;
+            int row = ((slot & idx) - 1) * stride;
+            if (rw[row] != lo || rw[row + 1] != hi) continue;
+            for (int k = 0; k < t; k++) emit[e + k] += Float.intBitsToFloat(rw[row + 2 + k]);
+            return;
         }
-        return -1;
+    }
+
+    /** The bits of a mixed hash kept in a slot above the row index (the top bits, independent of the slot's position). */
+    private int tagOf(long h) {
+        return indexBits >= 32 ? 0 : (int) (h >>> 32) & (-1 << indexBits);
     }
 
     private static long mix(long k) {
@@ -147,34 +263,48 @@ public final class NameTagger {
     /** Best tag sequence under emission scores, transition weights ({@code (T+1) × T}, last row = start) and constraints. */
     static int[] viterbi(float[][] emit, float[] trans, boolean[] allowed, int t) {
         int n = emit.length;
-        float[][] score = new float[n][t];
-        int[][] back = new int[n][t];
-        for (int k = 0; k < t; k++)
-            score[0][k] = allowed[t * t + k] ? emit[0][k] + trans[t * t + k] : Float.NEGATIVE_INFINITY;
+        float[] flat = new float[n * t];
+        for (int i = 0; i < n; i++) System.arraycopy(emit[i], 0, flat, i * t, t);
+        return viterbi(flat, n, trans, allowed, t);
+    }
+
+    /** {@link #viterbi(float[][], float[], boolean[], int)} over emission scores in one array ({@code emit[i * t + k]}). */
+    static int[] viterbi(float[] emit, int n, float[] trans, boolean[] allowed, int t) {
+        float[] tr = new float[trans.length];
+        for (int k = 0; k < tr.length; k++) tr[k] = allowed[k] ? trans[k] : Float.NEGATIVE_INFINITY;
+        return viterbi(emit, n, tr, t);
+    }
+
+    /** Viterbi with the transitions the BIO constraint forbids already at minus infinity in {@code trans}. */
+    private static int[] viterbi(float[] emit, int n, float[] trans, int t) {
+        float[] score = new float[n * t];
+        int[] back = new int[n * t];
+        for (int k = 0; k < t; k++) score[k] = emit[k] + trans[t * t + k];
         for (int i = 1; i < n; i++) {
+            int prev = (i - 1) * t, cur = i * t;
             for (int k = 0; k < t; k++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int arg = 0;
                 for (int p = 0; p < t; p++) {
-                    if (!allowed[p * t + k]) continue;
-                    float s = score[i - 1][p] + trans[p * t + k];
+                    float s = score[prev + p] + trans[p * t + k];
                     if (s > best) {
                         best = s;
                         arg = p;
                     }
                 }
-                score[i][k] = best + emit[i][k];
-                back[i][k] = arg;
+                score[cur + k] = best + emit[cur + k];
+                back[cur + k] = arg;
             }
         }
         int[] out = new int[n];
         float best = Float.NEGATIVE_INFINITY;
+        int last = (n - 1) * t;
         for (int k = 0; k < t; k++)
-            if (score[n - 1][k] > best) {
-                best = score[n - 1][k];
+            if (score[last + k] > best) {
+                best = score[last + k];
                 out[n - 1] = k;
             }
-        for (int i = n - 1; i > 0; i--) out[i - 1] = back[i][out[i]];
+        for (int i = n - 1; i > 0; i--) out[i - 1] = back[i * t + out[i]];
         return out;
     }
 
@@ -202,19 +332,22 @@ public final class NameTagger {
         out.writeInt(orgHeads.size());
         for (String h : orgHeads) out.writeUTF(h);
         out.writeInt(featureCount);
-        // features in slot order, so that the file is the same for the same model
-        long[] byFeature = new long[featureCount];
-        for (int p = 0; p <= mask; p++) if (table[2 * p + 1] >= 0) byFeature[(int) table[2 * p + 1]] = table[2 * p];
-        for (int f = 0; f < featureCount; f++) {
-            out.writeLong(byFeature[f]);
+        // features in order of their key, so that the file is the same for the same model
+        long[] keys = new long[featureCount];
+        for (int f = 0; f < featureCount; f++) keys[f] = keyOf(f);
+        Integer[] order = new Integer[featureCount];
+        for (int f = 0; f < featureCount; f++) order[f] = f;
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        for (int f : order) {
+            out.writeLong(keys[f]);
+            float[] w = weightsOf(f);
             int nz = 0;
-            for (int k = 0; k < t; k++) if (weights[f * t + k] != 0f) nz++;
+            for (int k = 0; k < t; k++) if (w[k] != 0f) nz++;
             out.writeByte(nz);
             for (int k = 0; k < t; k++) {
-                float v = weights[f * t + k];
-                if (v == 0f) continue;
+                if (w[k] == 0f) continue;
                 out.writeByte(k);
-                out.writeFloat(v);
+                out.writeFloat(w[k]);
             }
         }
         out.flush();

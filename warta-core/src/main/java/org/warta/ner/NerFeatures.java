@@ -16,6 +16,7 @@ final class NerFeatures {
     private final java.util.Set<String> orgHeads;
     private final java.util.Set<String> headFirstWords; // what comes before a space in a head ("rumah")
     private final long[][] clusterTemplates; // per word-class set: c<k>, c<k>-1, c<k>+1, c<k>-1+1
+    private final long[][] boundary; // the keys of a sentence boundary in the neighbour roles
     private final java.util.concurrent.ConcurrentHashMap<String, Word> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     NerFeatures(Morphology morphology, java.util.List<WordClusters> clusters) {
@@ -39,7 +40,17 @@ final class NerFeatures {
             String k = "c" + this.clusters.get(c).classes();
             clusterTemplates[c] = new long[] {start(k), start(k + "-1"), start(k + "+1"), start(k + "-1+1")};
         }
+        int[] none = new int[this.clusters.size()];
+        Arrays.fill(none, -2);
+        this.boundary = new long[ROLES][];
+        boundary[OWN] = new long[0];
+        boundary[PREV] = neighbour(hash("w-1", "<s>"), 0, 1, none);
+        boundary[PREV2] = new long[] {hash("w-2", "<s>")};
+        boundary[NEXT] = neighbour(hash("w+1", "</s>"), 0, 2, none);
+        boundary[NEXT2] = new long[] {hash("w+2", "</s>")};
     }
+
+    Morphology morphology() { return morphology; }
 
     /** Features of every token; {@code gaz} may hold nulls (no name there) or be all null (no KB). */
     long[][] extract(String[] words, String[] gaz) {
@@ -54,7 +65,7 @@ final class NerFeatures {
         int n = words.length;
         Sink f = new Sink();
         int[] ends = new int[n];
-        extract(words, gaz, caseless, f, ends);
+        extract(words, gaz, caseless, f, ends, null);
         long[][] out = new long[n][];
         for (int i = 0; i < n; i++) out[i] = Arrays.copyOfRange(f.buf, i == 0 ? 0 : ends[i - 1], ends[i]);
         return out;
@@ -69,13 +80,38 @@ final class NerFeatures {
     Flat extractFlat(String[] words, String[] gaz) {
         Sink f = new Sink();
         int[] ends = new int[words.length];
-        extract(words, gaz, false, f, ends);
+        extract(words, gaz, false, f, ends, null);
         return new Flat(f.buf, ends);
     }
 
-    private void extract(String[] words, String[] gaz, boolean caseless, Sink f, int[] ends) {
+    /**
+     * The features of every token that depend on more than one word ({@link #extractFlat} without the
+     * word parts), and the words: each word's own features and those it gives its neighbours are
+     * {@link Word#parts}, which a tagger sums once per distinct word.
+     */
+    record Context(Word[] words, long[] keys, int[] ends) {}
+
+    Context extractContext(String[] words, String[] gaz) {
+        Sink f = new Sink();
+        int[] ends = new int[words.length];
+        Word[] ws = new Word[words.length];
+        extract(words, gaz, false, f, ends, ws);
+        return new Context(ws, f.buf, ends);
+    }
+
+    /**
+     * The features a word gives by itself, whatever its context: {@link #OWN} (as the token), {@link #PREV},
+     * {@link #PREV2}, {@link #NEXT}, {@link #NEXT2} (as the word one or two before or after the token);
+     * {@code parts[role]} are the keys (cased text).
+     */
+    static final int OWN = 0, PREV = 1, PREV2 = 2, NEXT = 3, NEXT2 = 4, ROLES = 5;
+
+    /** The keys a sentence boundary gives in the neighbour roles ({@code [PREV]} … {@code [NEXT2]}; {@code [OWN]} empty). */
+    long[][] boundaryParts() { return boundary; }
+
+    private void extract(String[] words, String[] gaz, boolean caseless, Sink f, int[] ends, Word[] contextOnly) {
         int n = words.length;
-        Word[] ws = new Word[n];
+        Word[] ws = contextOnly != null ? contextOnly : new Word[n];
         String[] low = new String[n];
         for (int i = 0; i < n; i++) {
             ws[i] = word(words[i]);
@@ -102,27 +138,26 @@ final class NerFeatures {
         int nc = clusters.size();
         for (int i = 0; i < n; i++) {
             Word x = ws[i];
-            String w = x.word;
             String lw = x.low;
-            for (long h : x.own) f.add(h);
-            if (!caseless) f.add(x.sh);
-            f.add(x.len);
-            if (i == 0 && !caseless) f.add(x.first);
-            if (x.hasRoot) f.add(x.root);
             Word pw = i > 0 ? ws[i - 1] : null;
             Word ppw = i > 1 ? ws[i - 2] : null;
             Word nw = i + 1 < n ? ws[i + 1] : null;
             Word nnw = i + 2 < n ? ws[i + 2] : null;
+            if (contextOnly == null) {
+                if (caseless) for (long h : x.ownCaseless) f.add(h);
+                else for (long h : x.parts[OWN]) f.add(h);
+                for (long h : pw != null ? pw.parts[PREV] : boundary[PREV]) f.add(h);
+                for (long h : ppw != null ? ppw.parts[PREV2] : boundary[PREV2]) f.add(h);
+                for (long h : nw != null ? nw.parts[NEXT] : boundary[NEXT]) f.add(h);
+                for (long h : nnw != null ? nnw.parts[NEXT2] : boundary[NEXT2]) f.add(h);
+            }
+            if (i == 0 && !caseless) f.add(x.first);
             String pws = pw != null ? pw.low : "<s>";
             String ppws = ppw != null ? ppw.low : "<s>";
             String nws = nw != null ? nw.low : "</s>";
             String nnws = nnw != null ? nnw.low : "</s>";
             String ps = pw != null ? pw.shape : "<s>";
             String ns = nw != null ? nw.shape : "</s>";
-            f.add(pw != null ? pw.asPrev : H_WM1_START);
-            f.add(ppw != null ? ppw.asPrev2 : H_WM2_START);
-            f.add(nw != null ? nw.asNext : H_WP1_END);
-            f.add(nnw != null ? nnw.asNext2 : H_WP2_END);
             f.add(fin(add(add(add(T_WM1W, pws), ' '), lw)));
             f.add(fin(add(add(add(T_WWP1, lw), ' '), nws)));
             f.add(fin(add(add(add(T_WM2M1, ppws), ' '), pws)));
@@ -132,16 +167,11 @@ final class NerFeatures {
                 f.add(fin(add(T_SHP1, ns)));
                 f.add(fin(add(add(add(add(add(T_SHM1SHP1, ps), ' '), x.shape), ' '), ns)));
             }
-            if (pw != null && pw.low.length() > 3) f.add(pw.s3Prev);
-            if (nw != null && nw.low.length() > 3) f.add(nw.s3Next);
             for (int ci = 0; ci < nc; ci++) {
                 long[] t = clusterTemplates[ci];
                 int c = x.cls[ci];
                 int pc = pw != null ? pw.cls[ci] : -2;
                 int ncl = nw != null ? nw.cls[ci] : -2;
-                f.add(fin(addInt(t[0], c)));
-                f.add(fin(addInt(t[1], pc)));
-                f.add(fin(addInt(t[2], ncl)));
                 f.add(fin(addInt(add(addInt(add(addInt(t[3], pc), ' '), c), ' '), ncl)));
             }
             String g = gaz[i];
@@ -203,8 +233,7 @@ final class NerFeatures {
             T_G = start("g"), T_GSH = start("gsh"), T_GW = start("gw"), T_GM1 = start("g-1"), T_GP1 = start("g+1"),
             T_GM2 = start("g-2"), T_GP2 = start("g+2"), T_SPAN = start("span"), T_PRESPAN = start("preSpan"),
             T_POSTSPAN = start("postSpan"), T_SPANOH = start("spanOH"), T_SPANAFTERHEAD = start("spanAfterHead");
-    private static final long H_WM1_START = hash("w-1", "<s>"), H_WM2_START = hash("w-2", "<s>"),
-            H_WP1_END = hash("w+1", "</s>"), H_WP2_END = hash("w+2", "</s>"), H_OH = hash("oh", ""),
+    private static final long H_OH = hash("oh", ""),
             H_SPANOH1_FIRST = hash("spanOH1", "first"), H_SPANOH1_LATER = hash("spanOH1", "later"),
             H_ACR_AFTER = hash("acr", "afterHead"), H_ACR = hash("acr", "");
     private static final long[] H_OHL = {0, hash("ohL", "1"), hash("ohL", "2"), hash("ohL", "3"), hash("ohL", "4")};
@@ -212,7 +241,7 @@ final class NerFeatures {
     private static final String[] LEN_CLASS = {"s", "m", "l"};
 
     /** What the features need of one word alone, computed once per distinct word (see {@link #word}). */
-    private static final class Word {
+    static final class Word {
         final String word;
         final String low;
         final String shape;
@@ -221,10 +250,12 @@ final class NerFeatures {
         final boolean head;
         final boolean headFirst;
         final int[] cls;
-        final long[] own; // b, w, W, p1 s1 … p4 s4
-        final long sh, len, first, root;
-        final boolean hasRoot;
-        final long asPrev, asPrev2, asNext, asNext2, s3Prev, s3Next;
+        final long first;
+        /** Keys by role ({@link #OWN} … {@link #NEXT2}); {@code ownCaseless}: the own keys without those that read case. */
+        final long[][] parts;
+        final long[] ownCaseless;
+        /** Set by a tagger: the summed weights of {@link #parts} (one model's; its own cache of words). */
+        volatile float[] emit;
 
         Word(String w, NerFeatures nf) {
             word = w;
@@ -234,9 +265,10 @@ final class NerFeatures {
             upper = w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT));
             head = nf.orgHeads.contains(low);
             headFirst = nf.headFirstWords.contains(low);
-            cls = new int[nf.clusters.size()];
-            for (int c = 0; c < cls.length; c++) cls[c] = nf.clusters.get(c).of(low);
-            long[] o = new long[11];
+            int nc = nf.clusters.size();
+            cls = new int[nc];
+            for (int c = 0; c < nc; c++) cls[c] = nf.clusters.get(c).of(low);
+            long[] o = new long[16 + nc];
             int k = 0;
             o[k++] = hash("b", "");
             o[k++] = hash("w", low);
@@ -245,24 +277,33 @@ final class NerFeatures {
                 o[k++] = hash(PREFIX[j], low.substring(0, j));
                 o[k++] = hash(SUFFIX[j], low.substring(low.length() - j));
             }
-            own = Arrays.copyOf(o, k);
-            sh = hash("sh", shape);
-            len = hash("len", LEN_CLASS[low.length() <= 2 ? 0 : low.length() <= 5 ? 1 : 2]);
-            first = hash("first", shape);
-            String r = null;
+            o[k++] = hash("len", LEN_CLASS[low.length() <= 2 ? 0 : low.length() <= 5 ? 1 : 2]);
             if (nf.morphology != null && low.length() > 4 && Character.isLetter(low.charAt(0))) {
-                r = nf.morphology.root(low);
-                if (r.equals(low)) r = null;
+                String r = nf.morphology.root(low);
+                if (!r.equals(low)) o[k++] = hash("r", r);
             }
-            hasRoot = r != null;
-            root = r == null ? 0 : hash("r", r);
-            asPrev = hash("w-1", low);
-            asPrev2 = hash("w-2", low);
-            asNext = hash("w+1", low);
-            asNext2 = hash("w+2", low);
-            s3Prev = low.length() > 3 ? hash("s3-1", low.substring(low.length() - 3)) : 0;
-            s3Next = low.length() > 3 ? hash("s3+1", low.substring(low.length() - 3)) : 0;
+            for (int c = 0; c < nc; c++) o[k++] = fin(addInt(nf.clusterTemplates[c][0], cls[c]));
+            ownCaseless = Arrays.copyOf(o, k);
+            o[k++] = hash("sh", shape);
+            parts = new long[ROLES][];
+            parts[OWN] = Arrays.copyOf(o, k);
+            first = hash("first", shape);
+            String s3 = low.length() > 3 ? low.substring(low.length() - 3) : null;
+            parts[PREV] = nf.neighbour(hash("w-1", low), s3 == null ? 0 : hash("s3-1", s3), 1, cls);
+            parts[PREV2] = new long[] {hash("w-2", low)};
+            parts[NEXT] = nf.neighbour(hash("w+1", low), s3 == null ? 0 : hash("s3+1", s3), 2, cls);
+            parts[NEXT2] = new long[] {hash("w+2", low)};
         }
+    }
+
+    /** A neighbour's keys: its word, its last three letters (0: none) and its class in each word-class set ({@code -2}: none). */
+    private long[] neighbour(long word, long s3, int template, int[] cls) {
+        long[] out = new long[2 + cls.length];
+        int k = 0;
+        out[k++] = word;
+        if (s3 != 0) out[k++] = s3;
+        for (int c = 0; c < cls.length; c++) out[k++] = fin(addInt(clusterTemplates[c][template], cls[c]));
+        return Arrays.copyOf(out, k);
     }
 
     private static final String[] PREFIX = {"p0", "p1", "p2", "p3", "p4"};
@@ -270,7 +311,7 @@ final class NerFeatures {
     /** Bound on the per-word cache; past it the cache starts again (news vocabulary is large but Zipfian). */
     private static final int CACHE_LIMIT = 200_000;
 
-    private Word word(String w) {
+    Word word(String w) {
         Word x = cache.get(w);
         if (x == null) {
             x = new Word(w, this);

@@ -81,6 +81,26 @@ class NameTaggerTest {
     }
 
     @Test
+    void perWordSumsTagAsFeatureByFeatureLookupsDo() {
+        NameTagger t = NameTaggers.resource(NameTaggers.CASED, MORPHOLOGY);
+        // sentences written for this test
+        String[][] sentences = {
+                {"Ketua", "Partai", "Harapan", "Rakyat", "Budi", "Santoso", "berkunjung", "ke", "Kabupaten", "Deli", "Serdang", "."},
+                {"PT", "Sinar", "Abadi", "membuka", "pabrik", "di", "Cikarang", "pada", "Senin", "(", "3/2", ")", "."},
+                {"Menurut", "Kementerian", "Kesehatan", ",", "kasus", "di", "Jakarta", "turun", "."},
+                {"Halo"}};
+        for (String[] s : sentences) {
+            String[] gaz = new String[s.length];
+            gaz[s.length - 1] = "B-COUNTRY";
+            assertThat(t.tag(s, gaz)).as(String.join(" ", s)).containsExactly(t.tagFeatureByFeature(s, gaz));
+            assertThat(t.tag(s, null)).containsExactly(t.tagFeatureByFeature(s, null));
+        }
+        NameTagger small = t.pruned(4.0); // the shipped model is pruned at 1
+        assertThat(small.featureCount()).isLessThan(t.featureCount());
+        assertThat(small.tag(sentences[0], null)).containsExactly(small.tagFeatureByFeature(sentences[0], null));
+    }
+
+    @Test
     void decodingNeverStartsAChunkWithInside() {
         boolean[] allowed = NameTagger.allowedTransitions(new String[] {"O", "B-X", "I-X", "I-Y"});
         int t = 4;

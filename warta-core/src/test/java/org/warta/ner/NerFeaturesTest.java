@@ -48,12 +48,22 @@ class NerFeaturesTest {
                         for (boolean caseless : new boolean[] {false, true}) {
                             long[][] got = nf.extract(words, gaz, caseless);
                             long[][] want = Reference.extract(m, cl, h, words, gaz, caseless);
-                            assertThat(got).as(String.join(" ", words)).isDeepEqualTo(want);
+                            // the order of a token's keys does not matter to the model
+                            assertThat(sorted(got)).as(String.join(" ", words)).isDeepEqualTo(sorted(want));
                             checked++;
                         }
                     }
                 }
         assertThat(checked).isEqualTo(960);
+    }
+
+    private static long[][] sorted(long[][] keys) {
+        long[][] out = new long[keys.length][];
+        for (int i = 0; i < keys.length; i++) {
+            out[i] = keys[i].clone();
+            java.util.Arrays.sort(out[i]);
+        }
+        return out;
     }
 
     /** The features as they were first written: strings built and hashed. */

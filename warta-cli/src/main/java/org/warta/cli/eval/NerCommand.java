@@ -34,6 +34,9 @@ public final class NerCommand implements Callable<Integer> {
     @Option(names = "--predictions", paramLabel = "FILE", description = "Write token<TAB>gold<TAB>predicted lines, a blank line between sentences.")
     Path predictions;
 
+    @Option(names = "--repeat", paramLabel = "N", description = "After scoring, tag the file N more times and report the tagging speed in sentences per CPU second (default: 0, not measured).")
+    int repeat;
+
     public NerCommand(Env env) {
         this.env = env;
     }
@@ -47,7 +50,7 @@ public final class NerCommand implements Callable<Integer> {
         ObjectNode r;
         try {
             r = NerEval.evaluate(data, model, noKb ? NerEval.KbMode.NONE : kbOverride ? NerEval.KbMode.OVERRIDE : NerEval.KbMode.FEATURES,
-                    predictions);
+                    predictions, Math.max(0, repeat));
         } catch (IOException | RuntimeException e) {
             env.err().println("warta: eval ner: " + e.getMessage());
             return 1;
@@ -69,6 +72,9 @@ public final class NerCommand implements Callable<Integer> {
             out.printf("%-14s %20.3f%n", "macro (types)", r.path("macro_f1").asDouble());
             out.printf("%d sentences, %d sentences/s; model and KB loaded in %.2f s%n", r.path("sentences").asInt(),
                     r.path("sentences_per_second").asLong(), r.path("load_seconds").asDouble());
+            if (r.has("tagging_cpu_sentences_per_second"))
+                out.printf("tagging alone, %d more passes: %d sentences per CPU second (%.2f s CPU)%n", repeat,
+                        r.path("tagging_cpu_sentences_per_second").asLong(), r.path("tagging_cpu_seconds").asDouble());
         }
         env.out().flush();
         return 0;
