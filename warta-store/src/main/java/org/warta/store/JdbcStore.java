@@ -288,14 +288,9 @@ final class JdbcStore implements Store {
         }
         insertArticle(c, hash, sig, dupOf, sim);
         if (sig != null && dupOf == null) {
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO article_bands (band, article_id) VALUES (?, ?)")) {
-                for (String band : Fingerprint.bands(sig)) {
-                    ps.setString(1, band);
-                    ps.setString(2, a.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            MultiRowInsert bands = new MultiRowInsert(conn, "article_bands", "band", "article_id");
+            for (String band : Fingerprint.bands(sig)) bands.row().str(band).str(a.id());
+            bands.flush();
         }
         if (dupOf == null) insertEvents(c);
         Outcome outcome = dupOf != null ? Outcome.NEAR_DUPLICATE : c.replace() && existed ? Outcome.RECODED
@@ -383,90 +378,55 @@ final class JdbcStore implements Store {
 
     private void insertEvents(Coded c) throws SQLException {
         Article a = c.article();
-        try (PreparedStatement ev = conn.prepareStatement("INSERT INTO events (id, article_id, story_id, event, mode, context, cameo, "
-                + "plover_quad, cameo_quad, score, date, day, date_precision, date_inferred, actor_codes, actor_sectors, "
-                + "recipient_codes, recipient_sectors, location_text, location_country, location_resolution, modality, "
-                + "attribution, mentions, confidence, summary, coder_warta, coder_lang, coder_kb, record) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement mn = conn.prepareStatement("INSERT INTO mentions (event_id, article_id, ordinal, sentence, "
-                     + "start_offset, end_offset, trigger, modality, source_code, source_name, cue) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement ac = conn.prepareStatement("INSERT INTO actors (event_id, article_id, role, ordinal, text, code, "
-                     + "sector, name, wikidata) VALUES (?,?,?,?,?,?,?,?,?)")) {
-            for (Event e : c.events()) {
-                ObjectNode rec = EventJson.node(e, a, c.kbVersion());
-                JsonNode coder = rec.get("coder");
-                int i = 1;
-                ev.setString(i++, e.id());
-                ev.setString(i++, a.id());
-                ev.setString(i++, null);
-                ev.setString(i++, e.type());
-                ev.setString(i++, e.mode());
-                ev.setString(i++, String.join(";", e.context()));
-                ev.setString(i++, e.cameo());
-                setInt(ev, i++, e.ploverQuad());
-                setInt(ev, i++, e.cameoQuad());
-                if (e.score() == null) ev.setNull(i++, java.sql.Types.DOUBLE); else ev.setDouble(i++, e.score());
-                ev.setString(i++, e.date());
-                setDate(ev, i++, day(e, a, c.asOf()));
-                ev.setString(i++, e.datePrecision());
-                ev.setBoolean(i++, e.dateInferred());
-                ev.setString(i++, join(e.actor(), Actor::code));
-                ev.setString(i++, join(e.actor(), Actor::sector));
-                ev.setString(i++, join(e.recipient(), Actor::code));
-                ev.setString(i++, join(e.recipient(), Actor::sector));
-                ev.setString(i++, e.location() == null ? null : e.location().text());
-                ev.setString(i++, e.location() == null ? null : e.location().country());
-                ev.setString(i++, e.location() == null ? null : e.location().resolution());
-                ev.setString(i++, e.modality() == null ? "asserted" : e.modality().label());
-                ev.setString(i++, join(e.attribution(), x -> x.name() != null ? x.name() : x.text()));
-                ev.setInt(i++, e.mentions().size());
-                ev.setDouble(i++, Double.isFinite(e.confidence()) ? e.confidence() : 0.0);
-                ev.setString(i++, e.summary());
-                ev.setString(i++, coder.get("warta").asText());
-                ev.setString(i++, coder.get("lang").asText());
-                ev.setString(i++, coder.get("kb").asText());
-                ev.setString(i, Json.line(rec));
-                ev.addBatch();
-                int k = 0;
-                for (JsonNode m : rec.get("mentions")) {
-                    EventMention em = e.mentions().get(k);
-                    Attribution at = em.attribution();
-                    mn.setString(1, e.id());
-                    mn.setString(2, a.id());
-                    mn.setInt(3, k++);
-                    mn.setInt(4, em.sentence());
-                    mn.setInt(5, m.get("start").asInt());
-                    mn.setInt(6, m.get("end").asInt());
-                    mn.setString(7, em.trigger());
-                    mn.setString(8, em.modality() == null ? null : em.modality().label());
-                    mn.setString(9, at == null ? null : at.code());
-                    mn.setString(10, at == null ? null : at.name() != null ? at.name() : at.text());
-                    mn.setString(11, at == null ? null : at.cue());
-                    mn.addBatch();
-                }
-                addActors(ac, e, a, "actor", e.actor());
-                addActors(ac, e, a, "recipient", e.recipient());
-                addActors(ac, e, a, "source", e.attribution().stream().map(Attribution::actor).toList());
+        MultiRowInsert ev = new MultiRowInsert(conn, "events", "id", "article_id", "story_id", "event", "mode", "context", "cameo",
+                "plover_quad", "cameo_quad", "score", "date", "day", "date_precision", "date_inferred", "actor_codes", "actor_sectors",
+                "recipient_codes", "recipient_sectors", "location_text", "location_country", "location_resolution", "modality",
+                "attribution", "mentions", "confidence", "summary", "coder_warta", "coder_lang", "coder_kb", "record");
+        MultiRowInsert mn = new MultiRowInsert(conn, "mentions", "event_id", "article_id", "ordinal", "sentence",
+                "start_offset", "end_offset", "trigger", "modality", "source_code", "source_name", "cue");
+        MultiRowInsert ac = new MultiRowInsert(conn, "actors", "event_id", "article_id", "role", "ordinal", "text", "code",
+                "sector", "name", "wikidata");
+        for (Event e : c.events()) {
+            ObjectNode rec = EventJson.node(e, a, c.kbVersion());
+            JsonNode coder = rec.get("coder");
+            ev.row().str(e.id()).str(a.id()).str(null).str(e.type()).str(e.mode()).str(String.join(";", e.context()))
+                    .str(e.cameo()).integer(e.ploverQuad()).integer(e.cameoQuad()).dbl(e.score()).str(e.date())
+                    .date(day(e, a, c.asOf())).str(e.datePrecision()).bool(e.dateInferred())
+                    .str(join(e.actor(), Actor::code)).str(join(e.actor(), Actor::sector))
+                    .str(join(e.recipient(), Actor::code)).str(join(e.recipient(), Actor::sector))
+                    .str(e.location() == null ? null : e.location().text())
+                    .str(e.location() == null ? null : e.location().country())
+                    .str(e.location() == null ? null : e.location().resolution())
+                    .str(e.modality() == null ? "asserted" : e.modality().label())
+                    .str(join(e.attribution(), x -> x.name() != null ? x.name() : x.text()))
+                    .integer(e.mentions().size()).dbl(Double.isFinite(e.confidence()) ? e.confidence() : 0.0).str(e.summary())
+                    .str(coder.get("warta").asText()).str(coder.get("lang").asText()).str(coder.get("kb").asText())
+                    .str(Json.line(rec));
+            int k = 0;
+            for (JsonNode m : rec.get("mentions")) {
+                EventMention em = e.mentions().get(k);
+                Attribution at = em.attribution();
+                mn.row().str(e.id()).str(a.id()).integer(k++).integer(em.sentence())
+                        .integer(m.get("start").asInt()).integer(m.get("end").asInt()).str(em.trigger())
+                        .str(em.modality() == null ? null : em.modality().label())
+                        .str(at == null ? null : at.code())
+                        .str(at == null ? null : at.name() != null ? at.name() : at.text())
+                        .str(at == null ? null : at.cue());
             }
-            ev.executeBatch();
-            mn.executeBatch();
-            ac.executeBatch();
+            addActors(ac, e, a, "actor", e.actor());
+            addActors(ac, e, a, "recipient", e.recipient());
+            addActors(ac, e, a, "source", e.attribution().stream().map(Attribution::actor).toList());
         }
+        ev.flush();
+        mn.flush();
+        ac.flush();
     }
 
-    private static void addActors(PreparedStatement ac, Event e, Article a, String role, List<Actor> list) throws SQLException {
+    private static void addActors(MultiRowInsert ac, Event e, Article a, String role, List<Actor> list) {
         int k = 0;
         for (Actor x : list) {
-            ac.setString(1, e.id());
-            ac.setString(2, a.id());
-            ac.setString(3, role);
-            ac.setInt(4, k++);
-            ac.setString(5, x.text());
-            ac.setString(6, x.code());
-            ac.setString(7, x.sector());
-            ac.setString(8, x.name());
-            ac.setString(9, x.wikidata());
-            ac.addBatch();
+            ac.row().str(e.id()).str(a.id()).str(role).integer(k++).str(x.text()).str(x.code()).str(x.sector())
+                    .str(x.name()).str(x.wikidata());
         }
     }
 

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +34,9 @@ final class StoryWriter {
     private static final String SELECT = "SELECT e.id, e.story_id, e.record, e.day, a.id, a.url, a.outlet, a.published_day, a.published, a.text "
             + "FROM events e JOIN articles a ON a.id = e.article_id ";
 
+    /** Values per IN list or statement (well under PostgreSQL's and DuckDB's parameter limits). */
+    private static final int CHUNK = 500;
+
     private final Connection conn;
     private final StoryAssigner assigner;
 
@@ -45,7 +50,7 @@ final class StoryWriter {
     /** Returns the number of stories written. */
     int regroup(Set<String> batchArticles, List<LocalDate> days, Set<String> types, Set<String> dirtyStories) throws SQLException {
         Map<String, Loaded> loaded = new TreeMap<>();
-        for (String id : new TreeSet<>(batchArticles)) load("WHERE e.article_id = ?", loaded, id);
+        load("e.article_id", new TreeSet<>(batchArticles), loaded);
         Set<String> stories = new TreeSet<>(dirtyStories);
         if (!days.isEmpty() && !types.isEmpty()) {
             LocalDate from = days.stream().min(Comparator.naturalOrder()).orElseThrow().minusDays(assigner.windowDays());
@@ -60,7 +65,7 @@ final class StoryWriter {
             }
         }
         for (Loaded l : loaded.values()) if (l.oldStory() != null) stories.add(l.oldStory());
-        for (String s : stories) load("WHERE e.story_id = ?", loaded, s);
+        load("e.story_id", stories, loaded);
         if (loaded.isEmpty() && stories.isEmpty()) return 0;
 
         List<List<StoryAssigner.Report>> groups = new ArrayList<>(assigner.group(
@@ -89,13 +94,24 @@ final class StoryWriter {
         Map<String, List<Loaded>> byId = new LinkedHashMap<>();
         Map<String, Set<String>> merged = new HashMap<>();
         Set<String> existing = new HashSet<>(stories);
+        Set<String> stored = new HashSet<>(); // stored story ids that the first choice of a new id would take
+        List<String> firstChoices = new ArrayList<>();
+        for (List<Loaded> g : resolved) firstChoices.add("s" + sha(g.get(0).report().event().id()));
+        forEachChunk(firstChoices, (in, chunk) -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM stories WHERE id IN (" + in + ")")) {
+                bind(ps, chunk);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) stored.add(rs.getString(1));
+                }
+            }
+        });
         for (List<Loaded> g : resolved) {
             Map<String, Integer> votes = new TreeMap<>();
             for (Loaded l : g) if (l.oldStory() != null) votes.merge(l.oldStory(), 1, Integer::sum);
             String id = votes.entrySet().stream().filter(v -> !taken.contains(v.getKey()))
                     .max(Comparator.comparing((Map.Entry<String, Integer> v) -> v.getValue()).thenComparing(v -> v.getKey(), Comparator.reverseOrder()))
                     .map(Map.Entry::getKey).orElse(null);
-            if (id == null) id = newId(g.get(0).report().event().id(), taken, existing);
+            if (id == null) id = newId(g.get(0).report().event().id(), taken, existing, stored);
             taken.add(id);
             byId.put(id, g);
             Set<String> m = new TreeSet<>(votes.keySet());
@@ -106,78 +122,65 @@ final class StoryWriter {
         Set<String> gone = new TreeSet<>(existing);
         gone.removeAll(taken);
         Map<String, String> oldMerged = new HashMap<>();
-        for (String s : existing) {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT merged_ids FROM stories WHERE id = ?")) {
-                ps.setString(1, s);
+        List<String> existingIds = new ArrayList<>(new TreeSet<>(existing));
+        forEachChunk(existingIds, (in, chunk) -> {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT id, merged_ids FROM stories WHERE id IN (" + in + ")")) {
+                bind(ps, chunk);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getString(1) != null) oldMerged.put(s, rs.getString(1));
+                    while (rs.next()) if (rs.getString(2) != null) oldMerged.put(rs.getString(1), rs.getString(2));
                 }
             }
-        }
-        try (PreparedStatement del = conn.prepareStatement("DELETE FROM stories WHERE id = ?");
-             PreparedStatement delLinks = conn.prepareStatement("DELETE FROM story_events WHERE story_id = ?")) {
-            for (String s : existing) {
-                del.setString(1, s);
-                del.executeUpdate();
-                delLinks.setString(1, s);
-                delLinks.executeUpdate();
-            }
-        }
-        try (PreparedStatement delEv = conn.prepareStatement("DELETE FROM story_events WHERE event_id = ?");
-             PreparedStatement link = conn.prepareStatement("INSERT INTO story_events (story_id, event_id) VALUES (?, ?)");
-             PreparedStatement upd = conn.prepareStatement("UPDATE events SET story_id = ? WHERE id = ?");
-             PreparedStatement ins = conn.prepareStatement("INSERT INTO stories (id, event, first_day, last_day, events, articles, sources, "
-                     + "earliest_article_id, earliest_published, merged_ids) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-            for (Map.Entry<String, List<Loaded>> s : byId.entrySet()) {
-                String id = s.getKey();
-                List<Loaded> g = s.getValue();
-                Map<String, Integer> typeCount = new TreeMap<>();
-                Set<String> articles = new HashSet<>();
-                Set<String> outlets = new HashSet<>();
-                LocalDate first = null, last = null;
-                Loaded earliest = null;
-                for (Loaded l : g) {
-                    String ev = l.report().event().id();
-                    delEv.setString(1, ev);
-                    delEv.executeUpdate();
-                    link.setString(1, id);
-                    link.setString(2, ev);
-                    link.addBatch();
-                    if (!id.equals(l.oldStory())) {
-                        upd.setString(1, id);
-                        upd.setString(2, ev);
-                        upd.addBatch();
-                    }
-                    typeCount.merge(l.report().event().type(), 1, Integer::sum);
-                    articles.add(l.report().articleId());
-                    outlets.add(l.report().outlet() == null ? "article:" + l.report().articleId() : l.report().outlet());
-                    if (l.day() != null) {
-                        if (first == null || l.day().isBefore(first)) first = l.day();
-                        if (last == null || l.day().isAfter(last)) last = l.day();
-                    }
-                    if (earliest == null || earlier(l, earliest)) earliest = l;
+        });
+        forEachChunk(existingIds, (in, chunk) -> {
+            update("DELETE FROM stories WHERE id IN (" + in + ")", chunk);
+            update("DELETE FROM story_events WHERE story_id IN (" + in + ")", chunk);
+        });
+        List<String> members = new ArrayList<>();
+        for (List<Loaded> g : byId.values()) for (Loaded l : g) members.add(l.report().event().id());
+        forEachChunk(members, (in, chunk) -> update("DELETE FROM story_events WHERE event_id IN (" + in + ")", chunk));
+        MultiRowInsert link = new MultiRowInsert(conn, "story_events", "story_id", "event_id");
+        MultiRowInsert ins = new MultiRowInsert(conn, "stories", "id", "event", "first_day", "last_day", "events", "articles",
+                "sources", "earliest_article_id", "earliest_published", "merged_ids");
+        Map<String, List<String>> moved = new TreeMap<>(); // story id -> its events whose story_id changes
+        for (Map.Entry<String, List<Loaded>> s : byId.entrySet()) {
+            String id = s.getKey();
+            List<Loaded> g = s.getValue();
+            Map<String, Integer> typeCount = new TreeMap<>();
+            Set<String> articles = new HashSet<>();
+            Set<String> outlets = new HashSet<>();
+            LocalDate first = null, last = null;
+            Loaded earliest = null;
+            for (Loaded l : g) {
+                String ev = l.report().event().id();
+                link.row().str(id).str(ev);
+                if (!id.equals(l.oldStory())) moved.computeIfAbsent(id, k -> new ArrayList<>()).add(ev);
+                typeCount.merge(l.report().event().type(), 1, Integer::sum);
+                articles.add(l.report().articleId());
+                outlets.add(l.report().outlet() == null ? "article:" + l.report().articleId() : l.report().outlet());
+                if (l.day() != null) {
+                    if (first == null || l.day().isBefore(first)) first = l.day();
+                    if (last == null || l.day().isAfter(last)) last = l.day();
                 }
-                Set<String> m = new TreeSet<>(merged.get(id));
-                if (oldMerged.containsKey(id)) m.addAll(List.of(oldMerged.get(id).split(";")));
-                for (String x : List.copyOf(m)) if (oldMerged.containsKey(x) && gone.contains(x)) m.addAll(List.of(oldMerged.get(x).split(";")));
-                String type = typeCount.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-                int i = 1;
-                ins.setString(i++, id);
-                ins.setString(i++, type);
-                JdbcStore.setDate(ins, i++, first);
-                JdbcStore.setDate(ins, i++, last);
-                ins.setInt(i++, g.size());
-                ins.setInt(i++, articles.size());
-                ins.setInt(i++, outlets.size());
-                ins.setString(i++, earliest.report().articleId());
-                ins.setString(i++, earliest.published());
-                ins.setString(i, m.isEmpty() ? null : String.join(";", m));
-                ins.addBatch();
+                if (earliest == null || earlier(l, earliest)) earliest = l;
             }
-            upd.executeBatch();
-            link.executeBatch();
-            ins.executeBatch();
+            Set<String> m = new TreeSet<>(merged.get(id));
+            if (oldMerged.containsKey(id)) m.addAll(List.of(oldMerged.get(id).split(";")));
+            for (String x : List.copyOf(m)) if (oldMerged.containsKey(x) && gone.contains(x)) m.addAll(List.of(oldMerged.get(x).split(";")));
+            String type = typeCount.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            ins.row().str(id).str(type).date(first).date(last).integer(g.size()).integer(articles.size()).integer(outlets.size())
+                    .str(earliest.report().articleId()).str(earliest.published()).str(m.isEmpty() ? null : String.join(";", m));
         }
+        for (Map.Entry<String, List<String>> mv : moved.entrySet()) {
+            forEachChunk(mv.getValue(), (in, chunk) -> {
+                try (PreparedStatement ps = conn.prepareStatement("UPDATE events SET story_id = ? WHERE id IN (" + in + ")")) {
+                    ps.setString(1, mv.getKey());
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
+                    ps.executeUpdate();
+                }
+            });
+        }
+        link.flush();
+        ins.flush();
         return byId.size();
     }
 
@@ -189,10 +192,36 @@ final class StoryWriter {
         return a.report().articleId().compareTo(b.report().articleId()) < 0;
     }
 
-    private void load(String where, Map<String, Loaded> loaded, String arg) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(SELECT + where)) {
-            ps.setString(1, arg);
-            collect(ps, loaded);
+    /** Loads the events whose {@code column} is one of {@code values}. */
+    private void load(String column, Collection<String> values, Map<String, Loaded> loaded) throws SQLException {
+        forEachChunk(new ArrayList<>(values), (in, chunk) -> {
+            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE " + column + " IN (" + in + ")")) {
+                bind(ps, chunk);
+                collect(ps, loaded);
+            }
+        });
+    }
+
+    private interface ChunkAction {
+        void run(String placeholders, List<String> chunk) throws SQLException;
+    }
+
+    /** Runs {@code action} on slices of {@code values} small enough for one statement's parameters. */
+    private static void forEachChunk(List<String> values, ChunkAction action) throws SQLException {
+        for (int from = 0; from < values.size(); from += CHUNK) {
+            List<String> chunk = values.subList(from, Math.min(values.size(), from + CHUNK));
+            action.run(String.join(", ", Collections.nCopies(chunk.size(), "?")), chunk);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) ps.setString(i + 1, values.get(i));
+    }
+
+    private void update(String sql, List<String> values) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, values);
+            ps.executeUpdate();
         }
     }
 
@@ -210,10 +239,14 @@ final class StoryWriter {
     }
 
     /** A new story's id: "s" and 16 hex digits of the SHA-256 of its smallest event id (then a counter if taken). */
-    private String newId(String eventId, Set<String> taken, Set<String> existing) throws SQLException {
+    private String newId(String eventId, Set<String> taken, Set<String> existing, Set<String> stored) throws SQLException {
         for (int n = 0; ; n++) {
             String id = "s" + sha(n == 0 ? eventId : eventId + "#" + n);
             if (taken.contains(id) || existing.contains(id)) continue;
+            if (n == 0) {
+                if (stored.contains(id)) continue;
+                return id;
+            }
             try (PreparedStatement ps = conn.prepareStatement("SELECT 1 FROM stories WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
