@@ -130,7 +130,8 @@ abstract class KillResumeTest {
                     long delay = kill ? (long) (random.nextDouble() * gap) : -1;
                     Child child = new Child(IngestChild.start(options, data, url, BATCH, paths));
                     boolean killed = child.run(line, delay);
-                    System.out.println("[crash] " + phase + (killed ? " killed after line " + line + " + " + delay + " ms: " : " complete: ") + child.lines);
+                    System.out.println("[crash] " + phase + (killed ? " killed " + delay + " ms after line " + line + ", last words " : " ran to the end: ")
+                            + child.lines.subList(Math.max(0, child.lines.size() - 2), child.lines.size()));
                     if (!killed) {
                         assertThat(child.lines).as("the child ran to the end").anyMatch(l -> l.startsWith("done ") && l.contains(" 0 failed,"));
                         gap = Math.max(20, child.millis / child.lines.size());
