@@ -40,10 +40,7 @@ final class RecodeCommand extends StoreCommand {
             Progress progress = new Progress(env.err(), env.errIsTerminal());
             Ingester in = Ingester.recoder(s, pipeline, StoryAssigner.linked(new Languages(kb)), KbVersion.of(kb), batch, IngestCommand.listener(progress));
             progress.line = () -> in.report().summary();
-            List<Store.StoredPage> pages = new ArrayList<>();
-            s.forEachPage(pages::add);
-            for (Store.StoredPage p : pages) in.accept(p.page(), p.asOf());
-            IngestReport report = in.finish();
+            IngestReport report = in.recodeStored();
             IngestCommand.finish(env, progress, report);
             return report.failed > 0 ? 1 : 0;
         }

@@ -133,6 +133,19 @@ public final class Ingester {
         }
     }
 
+    /**
+     * Re-codes every stored original page (an ingester made by {@link #recoder}): the pages are read
+     * first, then fed through in batches, each article keeping its processing date. A crash loses at most
+     * the batch in flight; running it again re-codes everything (each batch replaces its articles whole).
+     */
+    public IngestReport recodeStored() {
+        if (!recode) throw new IllegalStateException("recodeStored needs an ingester made by Ingester.recoder");
+        List<Store.StoredPage> pages = new ArrayList<>();
+        store.forEachPage(pages::add);
+        for (Store.StoredPage p : pages) accept(p.page(), p.asOf());
+        return finish();
+    }
+
     /** Writes the last batch and returns the run's report. */
     public IngestReport finish() {
         flush();

@@ -7,7 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Versioned schema migrations: {@code schema_version} records each applied file; on open, the files
@@ -50,9 +55,7 @@ final class Migrations {
                         }
                     }
                 }
-                for (String stmt : dialect.sql(JdbcStore.resource(name)).split("(?m)^;\\s*$")) {
-                    String sql = stmt.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
-                    if (sql.isEmpty()) continue;
+                for (String sql : statements(dialect, name)) {
                     try (Statement st = conn.createStatement()) {
                         st.execute(sql);
                     }
@@ -72,6 +75,32 @@ final class Migrations {
             }
         }
         return files.size();
+    }
+
+    /** The SQL statements of a migration file (comment lines dropped), in order. */
+    static List<String> statements(Dialect dialect, String file) {
+        List<String> out = new ArrayList<>();
+        for (String stmt : dialect.sql(JdbcStore.resource(file)).split("(?m)^;\\s*$")) {
+            String sql = stmt.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
+            if (!sql.isEmpty()) out.add(sql);
+        }
+        return out;
+    }
+
+    private static final Pattern CREATE_INDEX = Pattern.compile("(?is)^CREATE\\s+INDEX\\s+(\\w+)\\s+ON\\b.*");
+    private static final Pattern DROP_INDEX = Pattern.compile("(?is)^DROP\\s+INDEX\\s+(?:IF\\s+EXISTS\\s+)?(\\w+).*");
+
+    /** The secondary indexes the migrations leave: name to its CREATE INDEX statement. */
+    static Map<String, String> indexes(Dialect dialect, List<String> files) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String file : files) {
+            for (String sql : statements(dialect, file)) {
+                Matcher c = CREATE_INDEX.matcher(sql), d = DROP_INDEX.matcher(sql);
+                if (c.matches()) out.put(c.group(1), sql);
+                else if (d.matches()) out.remove(d.group(1));
+            }
+        }
+        return out;
     }
 
 }

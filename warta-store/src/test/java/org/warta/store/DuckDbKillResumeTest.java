@@ -6,4 +6,9 @@ class DuckDbKillResumeTest extends KillResumeTest {
     String url(String name) {
         return null;
     }
+
+    @Override
+    String engine() {
+        return "DuckDB";
+    }
 }

@@ -6,4 +6,9 @@ class PostgresKillResumeTest extends KillResumeTest {
     String url(String name) throws Exception {
         return PostgresSupport.freshSchema(PostgresSupport.url());
     }
+
+    @Override
+    String engine() {
+        return "PostgreSQL";
+    }
 }

@@ -29,6 +29,7 @@ class TwoProcessTest {
         List<Long> seen = new ArrayList<>();
         int queries = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(r.readLine()).isEqualTo("start");
             assertThat(r.readLine()).isEqualTo("opened");
             try (Store store = Store.open(new StoreConfig(dir.resolve("parent"), url, "query while ingesting"))) {
                 while (child.isAlive()) {
@@ -61,6 +62,7 @@ class TwoProcessTest {
         Path data = dir.resolve("duck");
         Process child = IngestChild.start(data, null, 2, KillResumeTest.inputs());
         try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(r.readLine()).isEqualTo("start");
             assertThat(r.readLine()).isEqualTo("opened");
             assertThatThrownBy(() -> Store.open(StoreConfig.embedded(data, "warta events")))
                     .isInstanceOf(StoreLockedException.class)
