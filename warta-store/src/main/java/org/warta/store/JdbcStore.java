@@ -182,6 +182,7 @@ final class JdbcStore implements Store {
     @Override
     public synchronized BatchResult write(List<Coded> batch, StoryAssigner assigner) {
         List<Written> written = new ArrayList<>();
+        pending = new EventRows(conn);
         List<ArticleIndex.Doc> indexed = new ArrayList<>();
         int events = 0;
         int stories;
@@ -214,6 +215,7 @@ final class JdbcStore implements Store {
                         if (d != null) days.add(d);
                     }
                 }
+                pending.flush(); // the story writer reads the batch's events
                 stories = new StoryWriter(conn, assigner).regroup(batchArticles, days, types, dirtyStories);
                 try (Statement st = conn.createStatement()) {
                     st.executeUpdate("UPDATE store_meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'generation'");
@@ -317,7 +319,7 @@ final class JdbcStore implements Store {
             for (String band : Fingerprint.bands(sig)) bands.row().str(band).str(a.id());
             bands.flush();
         }
-        if (dupOf == null) insertEvents(c);
+        if (dupOf == null) insertEvents(c, pending);
         Outcome outcome = dupOf != null ? Outcome.NEAR_DUPLICATE : c.replace() && existed ? Outcome.RECODED
                 : existed ? Outcome.UPDATED : Outcome.NEW;
         return new Written(a.id(), input, outcome, dupOf, sim);
@@ -336,6 +338,7 @@ final class JdbcStore implements Store {
 
     /** Removes an article and everything derived from it (an updated version replaces it). */
     private void deleteArticle(String id, Set<String> dirtyStories) throws SQLException {
+        pending.flush(); // an article of this batch may be the one replaced
         try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT story_id FROM events WHERE article_id = ? AND story_id IS NOT NULL")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -401,16 +404,35 @@ final class JdbcStore implements Store {
         }
     }
 
-    private void insertEvents(Coded c) throws SQLException {
+    /** The rows of a batch's events, mentions and actors, written together before anything reads or deletes events. */
+    private static final class EventRows {
+        final MultiRowInsert events, mentions, actors;
+
+        EventRows(Connection conn) {
+            events = new MultiRowInsert(conn, "events", "id", "article_id", "story_id", "event", "mode", "context", "cameo",
+                    "plover_quad", "cameo_quad", "score", "date", "day", "date_precision", "date_inferred", "actor_codes",
+                    "actor_sectors", "recipient_codes", "recipient_sectors", "location_text", "location_country",
+                    "location_resolution", "modality", "attribution", "mentions", "confidence", "summary", "coder_warta",
+                    "coder_lang", "coder_kb", "record");
+            mentions = new MultiRowInsert(conn, "mentions", "event_id", "article_id", "ordinal", "sentence",
+                    "start_offset", "end_offset", "trigger", "modality", "source_code", "source_name", "cue");
+            actors = new MultiRowInsert(conn, "actors", "event_id", "article_id", "role", "ordinal", "text", "code",
+                    "sector", "name", "wikidata");
+        }
+
+        void flush() throws SQLException {
+            events.flush();
+            mentions.flush();
+            actors.flush();
+        }
+    }
+
+    /** The batch's pending event rows (only inside {@link #write}, which is synchronized). */
+    private EventRows pending;
+
+    private static void insertEvents(Coded c, EventRows rows) {
         Article a = c.article();
-        MultiRowInsert ev = new MultiRowInsert(conn, "events", "id", "article_id", "story_id", "event", "mode", "context", "cameo",
-                "plover_quad", "cameo_quad", "score", "date", "day", "date_precision", "date_inferred", "actor_codes", "actor_sectors",
-                "recipient_codes", "recipient_sectors", "location_text", "location_country", "location_resolution", "modality",
-                "attribution", "mentions", "confidence", "summary", "coder_warta", "coder_lang", "coder_kb", "record");
-        MultiRowInsert mn = new MultiRowInsert(conn, "mentions", "event_id", "article_id", "ordinal", "sentence",
-                "start_offset", "end_offset", "trigger", "modality", "source_code", "source_name", "cue");
-        MultiRowInsert ac = new MultiRowInsert(conn, "actors", "event_id", "article_id", "role", "ordinal", "text", "code",
-                "sector", "name", "wikidata");
+        MultiRowInsert ev = rows.events, mn = rows.mentions, ac = rows.actors;
         for (Event e : c.events()) {
             ObjectNode rec = EventJson.node(e, a, c.kbVersion());
             JsonNode coder = rec.get("coder");
@@ -442,9 +464,6 @@ final class JdbcStore implements Store {
             addActors(ac, e, a, "recipient", e.recipient());
             addActors(ac, e, a, "source", e.attribution().stream().map(Attribution::actor).toList());
         }
-        ev.flush();
-        mn.flush();
-        ac.flush();
     }
 
     private static void addActors(MultiRowInsert ac, Event e, Article a, String role, List<Actor> list) {

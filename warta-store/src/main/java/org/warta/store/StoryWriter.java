@@ -141,7 +141,7 @@ final class StoryWriter {
         MultiRowInsert link = new MultiRowInsert(conn, "story_events", "story_id", "event_id");
         MultiRowInsert ins = new MultiRowInsert(conn, "stories", "id", "event", "first_day", "last_day", "events", "articles",
                 "sources", "earliest_article_id", "earliest_published", "merged_ids");
-        Map<String, List<String>> moved = new TreeMap<>(); // story id -> its events whose story_id changes
+        List<String> moved = new ArrayList<>(); // event id, then its new story id, for each event whose story changes
         for (Map.Entry<String, List<Loaded>> s : byId.entrySet()) {
             String id = s.getKey();
             List<Loaded> g = s.getValue();
@@ -153,7 +153,10 @@ final class StoryWriter {
             for (Loaded l : g) {
                 String ev = l.report().event().id();
                 link.row().str(id).str(ev);
-                if (!id.equals(l.oldStory())) moved.computeIfAbsent(id, k -> new ArrayList<>()).add(ev);
+                if (!id.equals(l.oldStory())) {
+                    moved.add(ev);
+                    moved.add(id);
+                }
                 typeCount.merge(l.report().event().type(), 1, Integer::sum);
                 articles.add(l.report().articleId());
                 outlets.add(l.report().outlet() == null ? "article:" + l.report().articleId() : l.report().outlet());
@@ -170,15 +173,11 @@ final class StoryWriter {
             ins.row().str(id).str(type).date(first).date(last).integer(g.size()).integer(articles.size()).integer(outlets.size())
                     .str(earliest.report().articleId()).str(earliest.published()).str(m.isEmpty() ? null : String.join(";", m));
         }
-        for (Map.Entry<String, List<String>> mv : moved.entrySet()) {
-            forEachChunk(mv.getValue(), (in, chunk) -> {
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE events SET story_id = ? WHERE id IN (" + in + ")")) {
-                    ps.setString(1, mv.getKey());
-                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 2, chunk.get(i));
-                    ps.executeUpdate();
-                }
-            });
-        }
+        forEachChunk(moved, (in, chunk) -> {
+            if (chunk.size() % 2 != 0) throw new IllegalStateException("event and story ids come in pairs");
+            String pairs = String.join(", ", Collections.nCopies(chunk.size() / 2, "(?, ?)"));
+            update("UPDATE events SET story_id = v.story FROM (VALUES " + pairs + ") AS v(event, story) WHERE events.id = v.event", chunk);
+        });
         link.flush();
         ins.flush();
         return byId.size();
