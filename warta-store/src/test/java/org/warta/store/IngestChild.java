@@ -1,10 +1,8 @@
 package org.warta.store;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.warta.lang.Languages;
 import org.warta.pipeline.Pipeline;
 import org.warta.read.Inputs;
@@ -80,7 +78,11 @@ public final class IngestChild {
     }
 
     /** The store, saying on stdout when each batch write begins and ends (so a kill can be placed). */
-    private record Announcing(Store store) implements Store {
+    private static final class Announcing extends ForwardingStore {
+        Announcing(Store store) {
+            super(store);
+        }
+
         @Override
         public BatchResult write(List<Coded> batch, StoryAssigner assigner) {
             long g = store.generation();
@@ -92,17 +94,5 @@ public final class IngestChild {
             return r;
         }
 
-        @Override public StoreConfig config() { return store.config(); }
-        @Override public Dialect dialect() { return store.dialect(); }
-        @Override public int schemaVersion() { return store.schemaVersion(); }
-        @Override public long generation() { return store.generation(); }
-        @Override public Known known(String articleId, String contentHash) { return store.known(articleId, contentHash); }
-        @Override public void forEachPage(Consumer<StoredPage> action) { store.forEachPage(action); }
-        @Override public FeedState feed(String url) { return store.feed(url); }
-        @Override public void saveFeed(String url, String etag, String lastModified, String status) { store.saveFeed(url, etag, lastModified, status); }
-        @Override public boolean hasUrl(String url) { return store.hasUrl(url); }
-        @Override public Connection read() { return store.read(); }
-        @Override public ArticleIndex index() { return store.index(); }
-        @Override public void close() { store.close(); }
     }
 }

@@ -6,21 +6,18 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.warta.io.Json;
 import org.warta.kb.KbVersion;
 import org.warta.lang.Languages;
 import org.warta.pipeline.Pipeline;
 import org.warta.read.Inputs;
-import org.warta.store.ArticleIndex;
-import org.warta.store.Dialect;
 import org.warta.store.IngestReport;
 import org.warta.store.Ingester;
+import org.warta.store.ForwardingStore;
 import org.warta.store.Store;
 import org.warta.store.StoreConfig;
 import org.warta.store.StoryAssigner;
@@ -155,15 +152,14 @@ final class StoreBench {
     }
 
     /** A store whose {@link #known} and {@link #write} calls are clocked (process CPU and wall time). */
-    static final class Clocked implements Store {
-        private final Store store;
+    static final class Clocked extends ForwardingStore {
         long nanos;
         long wallNanos;
         /** Each write: {articles, process CPU nanos}. */
         final List<long[]> batches = new java.util.ArrayList<>();
 
         Clocked(Store store) {
-            this.store = store;
+            super(store);
         }
 
         private <T> T clock(java.util.function.Supplier<T> call) {
@@ -187,16 +183,6 @@ final class StoreBench {
             }
         }
 
-        @Override public StoreConfig config() { return store.config(); }
-        @Override public Dialect dialect() { return store.dialect(); }
-        @Override public int schemaVersion() { return store.schemaVersion(); }
-        @Override public long generation() { return store.generation(); }
-        @Override public void forEachPage(Consumer<StoredPage> action) { store.forEachPage(action); }
-        @Override public FeedState feed(String url) { return store.feed(url); }
-        @Override public void saveFeed(String url, String etag, String lastModified, String status) { store.saveFeed(url, etag, lastModified, status); }
-        @Override public boolean hasUrl(String url) { return store.hasUrl(url); }
-        @Override public Connection read() { return store.read(); }
-        @Override public ArticleIndex index() { return store.index(); }
         @Override public void close() { clock(() -> { store.close(); return null; }); }
     }
 }
