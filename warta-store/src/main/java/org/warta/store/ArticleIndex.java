@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -46,6 +47,9 @@ public final class ArticleIndex {
 
     private final Path dir;
     private final Analyzer analyzer;
+    /** The searcher kept open between searches (null until the index exists), refreshed when a commit lands. */
+    private SearcherManager searcher;
+    private Directory searchDir;
 
     /** An article as the index sees it. */
     public record Doc(String id, String language, String title, String text) {}
@@ -170,29 +174,77 @@ public final class ArticleIndex {
 
     /** Articles matching a query (Lucene query syntax; words are analysed in each language), best first. */
     public List<Hit> search(String query, int limit) {
-        List<Hit> hits = new ArrayList<>();
-        try (Directory d = FSDirectory.open(dir)) {
-            if (!DirectoryReader.indexExists(d)) return hits;
-            try (DirectoryReader r = DirectoryReader.open(d)) {
-                BooleanQuery.Builder b = new BooleanQuery.Builder();
-                for (String lang : LANGS) {
-                    String f = "text_" + lang;
-                    QueryParser qp = new QueryParser(f, analyzer);
-                    qp.setDefaultOperator(QueryParser.Operator.AND);
-                    Query q = qp.parse(query);
-                    b.add(q, BooleanClause.Occur.SHOULD);
-                }
-                IndexSearcher s = new IndexSearcher(r);
-                for (ScoreDoc sd : s.search(b.build(), Math.max(1, limit)).scoreDocs) {
-                    hits.add(new Hit(s.storedFields().document(sd.doc).get("id"), sd.score));
-                }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        try {
+            for (String lang : LANGS) {
+                QueryParser qp = new QueryParser("text_" + lang, analyzer);
+                qp.setDefaultOperator(QueryParser.Operator.AND);
+                b.add(qp.parse(query), BooleanClause.Occur.SHOULD);
             }
         } catch (ParseException e) {
             throw new IllegalArgumentException("cannot parse the query \"" + query + "\": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new StoreException("cannot read the full-text index " + dir + ": " + e.getMessage(), e);
+        }
+        Query q = b.build();
+        try {
+            return searchWith(q, limit);
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException first) {
+            // the folder was replaced or removed under the open searcher (a rebuild, a user), or another thread
+            // closed it: open it afresh once
+            closeSearcher();
+            try {
+                return searchWith(q, limit);
+            } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+                throw new StoreException("cannot read the full-text index " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private List<Hit> searchWith(Query q, int limit) throws IOException {
+        List<Hit> hits = new ArrayList<>();
+        SearcherManager m = searcher();
+        if (m == null) return hits;
+        m.maybeRefresh(); // cheap when nothing was committed since; picks up this and other processes' commits
+        IndexSearcher s = m.acquire();
+        try {
+            for (ScoreDoc sd : s.search(q, Math.max(1, limit)).scoreDocs) {
+                hits.add(new Hit(s.storedFields().document(sd.doc).get("id"), sd.score));
+            }
+        } finally {
+            m.release(s);
         }
         return hits;
+    }
+
+    private synchronized SearcherManager searcher() throws IOException {
+        if (searcher == null) {
+            if (!Files.isDirectory(dir)) return null;
+            Directory d = FSDirectory.open(dir);
+            try {
+                if (!DirectoryReader.indexExists(d)) {
+                    d.close();
+                    return null;
+                }
+                searcher = new SearcherManager(d, null);
+                searchDir = d;
+            } catch (IOException | RuntimeException e) {
+                d.close();
+                throw e;
+            }
+        }
+        return searcher;
+    }
+
+    /** Closes the searcher kept between searches (a later search opens it again). */
+    synchronized void closeSearcher() {
+        try {
+            if (searcher != null) searcher.close();
+            if (searchDir != null) searchDir.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        } finally {
+            searcher = null;
+            searchDir = null;
+        }
     }
 
     /** The number of indexed articles. */

@@ -603,6 +603,7 @@ final class JdbcStore implements Store {
 
     @Override
     public synchronized void close() {
+        index.closeSearcher();
         try {
             conn.close();
         } catch (SQLException ignored) {

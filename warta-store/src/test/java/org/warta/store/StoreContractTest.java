@@ -280,6 +280,21 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void theSearcherKeptBetweenSearchesSeesLaterBatchesAndSurvivesItsFolderGoing() throws Exception {
+        assertThat(store.index().search("Malaka", 5)).isEmpty(); // no index yet
+        ingest(store, fixture("batch1.jsonl").toString());
+        assertThat(store.index().search("Malaka", 5)).hasSize(1);
+        assertThat(store.index().search("convoys", 5)).hasSize(1);
+        int before = store.index().search("*:*", 100).size();
+        ingest(store, StoreFixtures.root().resolve("examples").toString()); // a later commit, same searcher
+        assertThat(store.index().search("*:*", 100)).hasSizeGreaterThan(before).hasSize(store.index().size());
+        StoreFixtures.deleteTree(config.indexDir()); // the folder goes while the searcher is open
+        assertThat(store.index().search("Malaka", 5)).isEmpty();
+        ingest(store, fixture("updated.jsonl").toString()); // the next batch writes a new index, which the search opens
+        assertThat(store.index().search("Malaka", 5)).hasSize(1);
+    }
+
+    @Test
     void theIndexIsRebuiltFromTheDatabaseWhenItDoesNotMatch() throws Exception {
         ingest(store, fixture("batch1.jsonl").toString());
         store.close();
