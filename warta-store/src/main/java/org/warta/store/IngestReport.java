@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class IngestReport {
     public int read, added, updated, recoded, duplicate, nearDuplicate, failed, events, batches;
+    /** Of the failed: pages the pipeline failed on (a bug, not the input), and pages whose batch the store did not write. */
+    public int internalErrors, notStored;
     public final List<String> failures = new ArrayList<>();
 
     /** One line: "12 read, 10 new, 1 updated, 1 duplicate, 0 near-duplicate, 0 failed, 57 events". */

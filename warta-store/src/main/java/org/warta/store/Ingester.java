@@ -89,6 +89,7 @@ public final class Ingester {
             fail(page.name(), e.getMessage());
             return;
         } catch (RuntimeException e) {
+            report.internalErrors++;
             fail(page.name(), page.name() + ": internal error: " + e);
             return;
         }
@@ -129,7 +130,10 @@ public final class Ingester {
             report.batches++;
             listener.committed(report);
         } catch (StoreException e) {
-            for (Store.Coded c : batch) fail(c.page().name(), c.page().name() + ": not stored: " + e.getMessage());
+            for (Store.Coded c : batch) {
+                report.notStored++;
+                fail(c.page().name(), c.page().name() + ": not stored: " + e.getMessage());
+            }
         }
     }
 

@@ -182,7 +182,7 @@ final class JdbcStore implements Store {
     @Override
     public synchronized BatchResult write(List<Coded> batch, StoryAssigner assigner) {
         List<Written> written = new ArrayList<>();
-        pending = new EventRows(conn);
+        EventRows pending = new EventRows(conn);
         List<ArticleIndex.Doc> indexed = new ArrayList<>();
         int events = 0;
         int stories;
@@ -202,7 +202,7 @@ final class JdbcStore implements Store {
                 Set<String> types = new HashSet<>();
                 Map<String, String> seenHash = new HashMap<>();
                 for (Coded c : batch) {
-                    Written w = writeOne(c, dirtyStories, seenHash);
+                    Written w = writeOne(c, dirtyStories, seenHash, pending);
                     written.add(w);
                     if (w.outcome() == Outcome.DUPLICATE) continue;
                     indexed.add(new ArticleIndex.Doc(c.article().id(), c.article().language(), c.article().title(), c.article().text()));
@@ -243,7 +243,7 @@ final class JdbcStore implements Store {
         return new BatchResult(written, events, stories);
     }
 
-    private Written writeOne(Coded c, Set<String> dirtyStories, Map<String, String> seenHash) throws SQLException {
+    private Written writeOne(Coded c, Set<String> dirtyStories, Map<String, String> seenHash, EventRows pending) throws SQLException {
         Article a = c.article();
         String hash = Fingerprint.contentHash(a.text());
         String input = c.page().name();
@@ -260,7 +260,7 @@ final class JdbcStore implements Store {
         if (seenHash.containsKey(a.id())) return new Written(a.id(), input, Outcome.DUPLICATE, null, 1.0);
         seenHash.put(a.id(), hash);
         boolean existed = oldHash != null;
-        if (existed) deleteArticle(a.id(), dirtyStories);
+        if (existed) deleteArticle(a.id(), dirtyStories, pending);
         // an article whose id comes from its text gets a new id when the text changes: its URL still says
         // it is a new version of the stored one, which it replaces
         String key = urlKey(a);
@@ -273,7 +273,7 @@ final class JdbcStore implements Store {
                     while (rs.next()) older.add(rs.getString(1));
                 }
             }
-            for (String o : older) deleteArticle(o, dirtyStories);
+            for (String o : older) deleteArticle(o, dirtyStories, pending);
             existed |= !older.isEmpty();
         }
 
@@ -337,7 +337,7 @@ final class JdbcStore implements Store {
     }
 
     /** Removes an article and everything derived from it (an updated version replaces it). */
-    private void deleteArticle(String id, Set<String> dirtyStories) throws SQLException {
+    private void deleteArticle(String id, Set<String> dirtyStories, EventRows pending) throws SQLException {
         pending.flush(); // an article of this batch may be the one replaced
         try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT story_id FROM events WHERE article_id = ? AND story_id IS NOT NULL")) {
             ps.setString(1, id);
@@ -427,9 +427,6 @@ final class JdbcStore implements Store {
         }
     }
 
-    /** The batch's pending event rows (only inside {@link #write}, which is synchronized). */
-    private EventRows pending;
-
     private static void insertEvents(Coded c, EventRows rows) {
         Article a = c.article();
         MultiRowInsert ev = rows.events, mn = rows.mentions, ac = rows.actors;
@@ -498,10 +495,6 @@ final class JdbcStore implements Store {
 
     static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
         if (d == null) ps.setNull(i, java.sql.Types.DATE); else ps.setObject(i, d);
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) ps.setNull(i, java.sql.Types.INTEGER); else ps.setInt(i, v);
     }
 
     // ------------------------------------------------------------------------------------------ feeds

@@ -64,10 +64,10 @@ final class MultiRowInsert {
         finishRow();
         int written = 0;
         int perStatement = Math.max(1, MAX_PARAMETERS / columns);
+        String tuple = "(" + "?, ".repeat(columns - 1) + "?)";
         for (int from = 0; from < rows.size(); from += perStatement) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + perStatement));
             StringBuilder sql = new StringBuilder(head.length() + chunk.size() * (columns * 2 + 3)).append(head);
-            String tuple = "(" + "?, ".repeat(columns - 1) + "?)";
             for (int r = 0; r < chunk.size(); r++) sql.append(r == 0 ? "" : ", ").append(tuple);
             try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
                 int i = 1;

@@ -60,7 +60,9 @@ final class StoryWriter {
                     ps.setString(1, type);
                     ps.setObject(2, from);
                     ps.setObject(3, to);
-                    collect(ps, loaded);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) collect(rs, loaded);
+                    }
                 }
             }
         }
@@ -97,14 +99,7 @@ final class StoryWriter {
         Set<String> stored = new HashSet<>(); // stored story ids that the first choice of a new id would take
         List<String> firstChoices = new ArrayList<>();
         for (List<Loaded> g : resolved) firstChoices.add("s" + sha(g.get(0).report().event().id()));
-        forEachChunk(firstChoices, (in, chunk) -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM stories WHERE id IN (" + in + ")")) {
-                bind(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) stored.add(rs.getString(1));
-                }
-            }
-        });
+        select("SELECT id FROM stories WHERE id IN", firstChoices, rs -> stored.add(rs.getString(1)));
         for (List<Loaded> g : resolved) {
             Map<String, Integer> votes = new TreeMap<>();
             for (Loaded l : g) if (l.oldStory() != null) votes.merge(l.oldStory(), 1, Integer::sum);
@@ -123,13 +118,8 @@ final class StoryWriter {
         gone.removeAll(taken);
         Map<String, String> oldMerged = new HashMap<>();
         List<String> existingIds = new ArrayList<>(new TreeSet<>(existing));
-        forEachChunk(existingIds, (in, chunk) -> {
-            try (PreparedStatement ps = conn.prepareStatement("SELECT id, merged_ids FROM stories WHERE id IN (" + in + ")")) {
-                bind(ps, chunk);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) if (rs.getString(2) != null) oldMerged.put(rs.getString(1), rs.getString(2));
-                }
-            }
+        select("SELECT id, merged_ids FROM stories WHERE id IN", existingIds, rs -> {
+            if (rs.getString(2) != null) oldMerged.put(rs.getString(1), rs.getString(2));
         });
         forEachChunk(existingIds, (in, chunk) -> {
             update("DELETE FROM stories WHERE id IN (" + in + ")", chunk);
@@ -193,10 +183,21 @@ final class StoryWriter {
 
     /** Loads the events whose {@code column} is one of {@code values}. */
     private void load(String column, Collection<String> values, Map<String, Loaded> loaded) throws SQLException {
-        forEachChunk(new ArrayList<>(values), (in, chunk) -> {
-            try (PreparedStatement ps = conn.prepareStatement(SELECT + "WHERE " + column + " IN (" + in + ")")) {
+        select(SELECT + "WHERE " + column + " IN", new ArrayList<>(values), rs -> collect(rs, loaded));
+    }
+
+    private interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sqlBeforeList} followed by an {@code (?, …)} list over slices of {@code values}, each row to {@code action}. */
+    private void select(String sqlBeforeList, List<String> values, RowAction action) throws SQLException {
+        forEachChunk(values, (in, chunk) -> {
+            try (PreparedStatement ps = conn.prepareStatement(sqlBeforeList + " (" + in + ")")) {
                 bind(ps, chunk);
-                collect(ps, loaded);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) action.accept(rs);
+                }
             }
         });
     }
@@ -224,17 +225,14 @@ final class StoryWriter {
         }
     }
 
-    private static void collect(PreparedStatement ps, Map<String, Loaded> loaded) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                if (loaded.containsKey(id)) continue;
-                java.sql.Date day = rs.getDate(4), pub = rs.getDate(8);
-                StoryAssigner.Report r = new StoryAssigner.Report(rs.getString(5), rs.getString(6), rs.getString(7),
-                        pub == null ? null : pub.toLocalDate(), EventRecords.event(rs.getString(3)), rs.getString(10));
-                loaded.put(id, new Loaded(r, rs.getString(2), day == null ? null : day.toLocalDate(), rs.getString(9)));
-            }
-        }
+    /** Adds the event of the current row of a {@link #SELECT} unless it is loaded already. */
+    private static void collect(ResultSet rs, Map<String, Loaded> loaded) throws SQLException {
+        String id = rs.getString(1);
+        if (loaded.containsKey(id)) return;
+        java.sql.Date day = rs.getDate(4), pub = rs.getDate(8);
+        StoryAssigner.Report r = new StoryAssigner.Report(rs.getString(5), rs.getString(6), rs.getString(7),
+                pub == null ? null : pub.toLocalDate(), EventRecords.event(rs.getString(3)), rs.getString(10));
+        loaded.put(id, new Loaded(r, rs.getString(2), day == null ? null : day.toLocalDate(), rs.getString(9)));
     }
 
     /** A new story's id: "s" and 16 hex digits of the SHA-256 of its smallest event id (then a counter if taken). */
