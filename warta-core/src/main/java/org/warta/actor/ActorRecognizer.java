@@ -125,11 +125,12 @@ public final class ActorRecognizer implements Stage {
 
         // 1. Longest gazetteer match at each token, left to right, no overlaps.
         List<Gazetteer.Match> matches = new ArrayList<>();
+        GazetteerAt at = new GazetteerAt(text, toks, lowercaseText);
         int covered = -1;
         for (Token t : toks) {
             if (t.start() < covered || !t.isWord()) continue;
             Gazetteer.Match best = null;
-            for (Gazetteer.Match m : gazetteer.at(text, t.start(), lowercaseText)) {
+            for (Gazetteer.Match m : at.get(t.index())) {
                 if (!endsAtToken(toks, m.end())) continue;
                 if (best == null || m.end() > best.end()
                         || (m.end() == best.end() && priority(m.name().kind()) < priority(best.name().kind()))) best = m;
@@ -143,7 +144,7 @@ public final class ActorRecognizer implements Stage {
         }
 
         // 2. Names the knowledge base does not know: the statistical tagger's chunks, as char spans.
-        List<int[]> tagged = taggers != null && ld.tagged() ? tagNames(doc, lowercaseText) : List.of();
+        List<int[]> tagged = taggers != null && ld.tagged() ? tagNames(doc, lowercaseText, at) : List.of();
 
         // 3. Compose mentions: role phrases, group phrases, parentheticals.
         List<EntityMention> out = new ArrayList<>();
@@ -446,8 +447,30 @@ public final class ActorRecognizer implements Stage {
     /** Chunk types of {@link #tagNames}, as the third element of each span. */
     private static final int PERSON = 0, ORGANISATION = 1, PLACE = 2;
 
+    /** {@link Gazetteer#at} at each token's start, looked up once per token of a doc. */
+    private final class GazetteerAt {
+        private final String text;
+        private final List<Token> toks;
+        private final boolean lowercaseText;
+        private final List<?>[] found;
+
+        GazetteerAt(String text, List<Token> toks, boolean lowercaseText) {
+            this.text = text;
+            this.toks = toks;
+            this.lowercaseText = lowercaseText;
+            this.found = new List<?>[toks.size()];
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Gazetteer.Match> get(int token) {
+            List<?> l = found[token];
+            if (l == null) found[token] = l = gazetteer.at(text, toks.get(token).start(), lowercaseText);
+            return (List<Gazetteer.Match>) l;
+        }
+    }
+
     /** The tagger's person, organisation and place chunks, as {start, end, type} char spans. */
-    private List<int[]> tagNames(Doc doc, boolean lowercaseText) {
+    private List<int[]> tagNames(Doc doc, boolean lowercaseText, GazetteerAt at) {
         NameTagger tagger = taggers.forText(lowercaseText);
         String text = doc.text();
         List<int[]> out = new ArrayList<>();
@@ -462,7 +485,8 @@ public final class ActorRecognizer implements Stage {
                 starts[k] = ts.get(k).start();
                 ends[k] = ts.get(k).end();
             }
-            String[] tags = tagger.tag(words, GazetteerLabels.of(text, starts, ends, gazetteer, lowercaseText));
+            int base = ts.get(0).index();
+            String[] tags = tagger.tag(words, GazetteerLabels.of(text, starts, ends, k -> at.get(base + k)));
             for (Chunk c : Chunk.of(tags)) {
                 int type = switch (NerTypes.canonical(c.type())) {
                     case NerTypes.PERSON -> PERSON;

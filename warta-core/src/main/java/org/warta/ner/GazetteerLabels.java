@@ -10,6 +10,18 @@ import org.warta.actor.Gazetteer;
 public final class GazetteerLabels {
     private GazetteerLabels() {}
 
+    /** The labels of each kind of name, by the kind's ordinal: built once, not per token. */
+    private static final String[] BEGIN, INSIDE;
+    static {
+        org.warta.kb.KnowledgeBase.NameKind[] kinds = org.warta.kb.KnowledgeBase.NameKind.values();
+        BEGIN = new String[kinds.length];
+        INSIDE = new String[kinds.length];
+        for (org.warta.kb.KnowledgeBase.NameKind k : kinds) {
+            BEGIN[k.ordinal()] = "B-" + k.name();
+            INSIDE[k.ordinal()] = "I-" + k.name();
+        }
+    }
+
     /** Labels for tokens given as words only: they are joined with single spaces. */
     public static String[] of(String[] words, Gazetteer gazetteer, boolean lowercaseText) {
         StringBuilder sb = new StringBuilder();
@@ -26,24 +38,33 @@ public final class GazetteerLabels {
 
     /** Labels for tokens at the given char offsets of {@code text}. */
     public static String[] of(String text, int[] starts, int[] ends, Gazetteer gazetteer, boolean lowercaseText) {
+        if (gazetteer == null) return new String[starts.length];
+        return of(text, starts, ends, i -> gazetteer.at(text, starts[i], lowercaseText));
+    }
+
+    /**
+     * Labels for tokens at the given char offsets of {@code text}, with {@code at.apply(i)} giving the
+     * names that match at token {@code i} (what {@link Gazetteer#at} gives at its start): for a caller
+     * that has looked them up already.
+     */
+    public static String[] of(String text, int[] starts, int[] ends, java.util.function.IntFunction<java.util.List<Gazetteer.Match>> at) {
         String[] out = new String[starts.length];
-        if (gazetteer == null) return out;
         for (int i = 0; i < starts.length; i++) {
             if (starts[i] >= ends[i] || !Character.isLetterOrDigit(text.charAt(starts[i]))) continue;
             int bestEnd = -1;
-            String kind = null;
-            for (Gazetteer.Match m : gazetteer.at(text, starts[i], lowercaseText)) {
+            int kind = -1;
+            for (Gazetteer.Match m : at.apply(i)) {
                 int last = tokenEndingAt(ends, i, m.end());
                 if (last < 0) continue;
                 if (m.end() > bestEnd) {
                     bestEnd = m.end();
-                    kind = m.name().kind().name();
+                    kind = m.name().kind().ordinal();
                 }
             }
-            if (kind == null) continue;
+            if (kind < 0) continue;
             int last = tokenEndingAt(ends, i, bestEnd);
-            out[i] = "B-" + kind;
-            for (int k = i + 1; k <= last; k++) out[k] = "I-" + kind;
+            out[i] = BEGIN[kind];
+            for (int k = i + 1; k <= last; k++) out[k] = INSIDE[kind];
             i = last;
         }
         return out;

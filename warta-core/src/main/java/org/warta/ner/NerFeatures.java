@@ -17,6 +17,10 @@ final class NerFeatures {
     private final java.util.Set<String> headFirstWords; // what comes before a space in a head ("rumah")
     private final long[][] clusterTemplates; // per word-class set: c<k>, c<k>-1, c<k>+1, c<k>-1+1
     private final long[][] boundary; // the keys of a sentence boundary in the neighbour roles
+    private final long[][] boundaryCaseless; // the same without the keys that read case
+    private final long[] boundaryClusterState; // per word-class set: the trigram template's state after "-2 "
+    /** Per knowledge-base label: its keys and hash states (see {@link Label}); labels are few, so this stays small. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Label> labels = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, Word> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     NerFeatures(Morphology morphology, java.util.List<WordClusters> clusters) {
@@ -42,12 +46,23 @@ final class NerFeatures {
         }
         int[] none = new int[this.clusters.size()];
         Arrays.fill(none, -2);
-        this.boundary = new long[ROLES][];
-        boundary[OWN] = new long[0];
-        boundary[PREV] = neighbour(hash("w-1", "<s>"), 0, 1, none);
-        boundary[PREV2] = new long[] {hash("w-2", "<s>")};
-        boundary[NEXT] = neighbour(hash("w+1", "</s>"), 0, 2, none);
-        boundary[NEXT2] = new long[] {hash("w+2", "</s>")};
+        this.boundaryCaseless = new long[ROLES][];
+        boundaryCaseless[OWN] = new long[0];
+        boundaryCaseless[PREV] = neighbour(hash("w-1", "<s>"), 0, 1, none);
+        boundaryCaseless[PREV2] = new long[] {hash("w-2", "<s>")};
+        boundaryCaseless[NEXT] = neighbour(hash("w+1", "</s>"), 0, 2, none);
+        boundaryCaseless[NEXT2] = new long[] {hash("w+2", "</s>")};
+        this.boundary = boundaryCaseless.clone();
+        boundary[PREV] = append(boundaryCaseless[PREV], hash("sh-1", "<s>"));
+        boundary[NEXT] = append(boundaryCaseless[NEXT], hash("sh+1", "</s>"));
+        this.boundaryClusterState = new long[clusterTemplates.length];
+        for (int c = 0; c < clusterTemplates.length; c++) boundaryClusterState[c] = add(addInt(clusterTemplates[c][3], -2), ' ');
+    }
+
+    private static long[] append(long[] a, long k) {
+        long[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = k;
+        return out;
     }
 
     Morphology morphology() { return morphology; }
@@ -112,17 +127,13 @@ final class NerFeatures {
     private void extract(String[] words, String[] gaz, boolean caseless, Sink f, int[] ends, Word[] contextOnly) {
         int n = words.length;
         Word[] ws = contextOnly != null ? contextOnly : new Word[n];
-        String[] low = new String[n];
-        for (int i = 0; i < n; i++) {
-            ws[i] = word(words[i]);
-            low[i] = ws[i].low;
-        }
+        for (int i = 0; i < n; i++) ws[i] = word(words[i]);
         // organisation head words (a two-word head marks both words), and capitalised spans
         boolean[] head = new boolean[n];
         if (!orgHeads.isEmpty())
             for (int i = 0; i < n; i++) {
                 if (ws[i].head) head[i] = true;
-                if (i + 1 < n && ws[i].headFirst && orgHeads.contains(low[i] + " " + low[i + 1])) head[i] = head[i + 1] = true;
+                if (i + 1 < n && ws[i].headFirst && orgHeads.contains(ws[i].low + " " + ws[i + 1].low)) head[i] = head[i + 1] = true;
             }
         int[] spanStart = new int[n];
         int[] spanEnd = new int[n];
@@ -135,6 +146,9 @@ final class NerFeatures {
             }
             i = j + 1;
         }
+        Label[] lab = new Label[n];
+        for (int i = 0; i < n; i++) if (gaz[i] != null) lab[i] = label(gaz[i]);
+        long[][] bound = caseless ? boundaryCaseless : boundary;
         int nc = clusters.size();
         for (int i = 0; i < n; i++) {
             Word x = ws[i];
@@ -144,48 +158,35 @@ final class NerFeatures {
             Word nw = i + 1 < n ? ws[i + 1] : null;
             Word nnw = i + 2 < n ? ws[i + 2] : null;
             if (contextOnly == null) {
-                if (caseless) for (long h : x.ownCaseless) f.add(h);
-                else for (long h : x.parts[OWN]) f.add(h);
-                for (long h : pw != null ? pw.parts[PREV] : boundary[PREV]) f.add(h);
-                for (long h : ppw != null ? ppw.parts[PREV2] : boundary[PREV2]) f.add(h);
-                for (long h : nw != null ? nw.parts[NEXT] : boundary[NEXT]) f.add(h);
-                for (long h : nnw != null ? nnw.parts[NEXT2] : boundary[NEXT2]) f.add(h);
+                for (long h : caseless ? x.caselessParts[OWN] : x.parts[OWN]) f.add(h);
+                for (long h : pw != null ? (caseless ? pw.caselessParts : pw.parts)[PREV] : bound[PREV]) f.add(h);
+                for (long h : ppw != null ? ppw.parts[PREV2] : bound[PREV2]) f.add(h);
+                for (long h : nw != null ? (caseless ? nw.caselessParts : nw.parts)[NEXT] : bound[NEXT]) f.add(h);
+                for (long h : nnw != null ? nnw.parts[NEXT2] : bound[NEXT2]) f.add(h);
             }
             if (i == 0 && !caseless) f.add(x.first);
-            String pws = pw != null ? pw.low : "<s>";
-            String ppws = ppw != null ? ppw.low : "<s>";
-            String nws = nw != null ? nw.low : "</s>";
-            String nnws = nnw != null ? nnw.low : "</s>";
-            String ps = pw != null ? pw.shape : "<s>";
-            String ns = nw != null ? nw.shape : "</s>";
-            f.add(fin(add(add(add(T_WM1W, pws), ' '), lw)));
-            f.add(fin(add(add(add(T_WWP1, lw), ' '), nws)));
-            f.add(fin(add(add(add(T_WM2M1, ppws), ' '), pws)));
-            f.add(fin(add(add(add(T_WP1P2, nws), ' '), nnws)));
-            if (!caseless) {
-                f.add(fin(add(T_SHM1, ps)));
-                f.add(fin(add(T_SHP1, ns)));
-                f.add(fin(add(add(add(add(add(T_SHM1SHP1, ps), ' '), x.shape), ' '), ns)));
-            }
+            // word pairs: the first word's hash state (template, word, separator) is kept with the word
+            f.add(fin(add(pw != null ? pw.sWM1W : S_WM1W_START, lw)));
+            f.add(fin(add(x.sWWP1, nw != null ? nw.low : "</s>")));
+            f.add(fin(add(ppw != null ? ppw.sWM2M1 : S_WM2M1_START, pw != null ? pw.low : "<s>")));
+            f.add(nw != null ? fin(add(nw.sWP1P2, nnw != null ? nnw.low : "</s>")) : H_WP1P2_END);
+            if (!caseless)
+                f.add(fin(add(add(add(pw != null ? pw.sShapes : S_SHAPES_START, x.shape), ' '), nw != null ? nw.shape : "</s>")));
             for (int ci = 0; ci < nc; ci++) {
-                long[] t = clusterTemplates[ci];
-                int c = x.cls[ci];
-                int pc = pw != null ? pw.cls[ci] : -2;
+                long st = pw != null ? pw.sClusters[ci] : boundaryClusterState[ci];
                 int ncl = nw != null ? nw.cls[ci] : -2;
-                f.add(fin(addInt(add(addInt(add(addInt(t[3], pc), ' '), c), ' '), ncl)));
+                f.add(fin(addInt(add(addInt(st, x.cls[ci]), ' '), ncl)));
             }
-            String g = gaz[i];
-            String pg = i > 0 ? gaz[i - 1] : null;
-            String ng = i + 1 < n ? gaz[i + 1] : null;
+            Label g = lab[i];
             if (g != null) {
-                f.add(fin(add(T_G, g)));
-                if (!caseless) f.add(fin(add(add(add(T_GSH, g), ' '), x.shape)));
-                f.add(fin(add(add(add(T_GW, g), ' '), lw)));
+                f.add(g.g);
+                if (!caseless) f.add(fin(add(g.sGsh, x.shape)));
+                f.add(fin(add(g.sGw, lw)));
             }
-            if (pg != null) f.add(fin(add(T_GM1, pg)));
-            if (ng != null) f.add(fin(add(T_GP1, ng)));
-            if (i > 1 && gaz[i - 2] != null) f.add(fin(add(T_GM2, gaz[i - 2])));
-            if (i + 2 < n && gaz[i + 2] != null) f.add(fin(add(T_GP2, gaz[i + 2])));
+            if (i > 0 && lab[i - 1] != null) f.add(lab[i - 1].gm1);
+            if (i + 1 < n && lab[i + 1] != null) f.add(lab[i + 1].gp1);
+            if (i > 1 && lab[i - 2] != null) f.add(lab[i - 2].gm2);
+            if (i + 2 < n && lab[i + 2] != null) f.add(lab[i + 2].gp2);
             if (!orgHeads.isEmpty()) {
                 if (head[i]) f.add(H_OH);
                 // distance to the nearest head word on the left (up to 4 words) and on the right (up to 2)
@@ -203,33 +204,56 @@ final class NerFeatures {
             if (!caseless && x.cap) {
                 int a = spanStart[i];
                 int z = spanEnd[i];
-                int len = z - a + 1;
-                String pos = a == z ? "U" : i == a ? "B" : i == z ? "E" : "I";
-                String lenB = len >= 4 ? "4+" : LEN_DIGITS[len];
+                int len = Math.min(z - a + 1, 4);
+                int pos = a == z ? 0 : i == a ? 1 : i == z ? 2 : 3;
                 boolean spanHead = false;
                 for (int k = a; k <= z && !spanHead; k++) spanHead = head[k];
-                boolean acronym = len == 1 && x.upper;
-                f.add(fin(add(add(T_SPAN, pos), lenB)));
+                boolean acronym = a == z && x.upper;
+                f.add(H_SPAN[pos][len]);
                 // the words just before and after the whole span ("di", "Pak", "mengatakan")
-                f.add(fin(add(T_PRESPAN, a > 0 ? low[a - 1] : "<s>")));
-                f.add(fin(add(T_POSTSPAN, z + 1 < n ? low[z + 1] : "</s>")));
+                f.add(a > 0 ? ws[a - 1].preSpan : H_PRESPAN_START);
+                f.add(z + 1 < n ? ws[z + 1].postSpan : H_POSTSPAN_END);
                 if (spanHead) {
-                    f.add(fin(add(T_SPANOH, pos)));
+                    f.add(H_SPANOH[pos]);
                     f.add(head[a] ? H_SPANOH1_FIRST : H_SPANOH1_LATER);
                 }
                 if (acronym) f.add(a > 0 && head[a - 1] ? H_ACR_AFTER : H_ACR);
-                if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add(fin(add(T_SPANAFTERHEAD, pos)));
+                if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add(H_SPANAFTERHEAD[pos]);
             }
             ends[i] = f.size;
         }
     }
 
-    private static final String[] LEN_DIGITS = {"0", "1", "2", "3"};
+    /** A knowledge-base label's keys alone and in the neighbour roles, and its hash states for the pairs it starts. */
+    private static final class Label {
+        final long g, gm1, gp1, gm2, gp2, sGsh, sGw;
+
+        Label(String label) {
+            g = fin(add(T_G, label));
+            gm1 = fin(add(T_GM1, label));
+            gp1 = fin(add(T_GP1, label));
+            gm2 = fin(add(T_GM2, label));
+            gp2 = fin(add(T_GP2, label));
+            sGsh = add(add(T_GSH, label), ' ');
+            sGw = add(add(T_GW, label), ' ');
+        }
+    }
+
+    private Label label(String g) {
+        Label l = labels.get(g);
+        if (l == null) {
+            l = new Label(g);
+            if (labels.size() < 10_000) labels.put(g, l); // labels are a handful of kinds; bounded all the same
+        }
+        return l;
+    }
 
     // FNV-1a states after each template name and the separator, so that a feature's hash is the template's
-    // state continued over the value's characters: the same 64-bit keys as hash(template, value), no strings
+    // state continued over the value's characters: the same 64-bit keys as hash(template, value), no strings.
+    // A pair's state after its first value (and the space between) is kept with the first word (Word) or
+    // label (Label), so that each token hashes only the second value's characters.
     private static final long T_WM1W = start("w-1w"), T_WWP1 = start("ww+1"), T_WM2M1 = start("w-2-1"),
-            T_WP1P2 = start("w+1+2"), T_SHM1 = start("sh-1"), T_SHP1 = start("sh+1"), T_SHM1SHP1 = start("sh-1sh+1"),
+            T_WP1P2 = start("w+1+2"), T_SHM1SHP1 = start("sh-1sh+1"),
             T_G = start("g"), T_GSH = start("gsh"), T_GW = start("gw"), T_GM1 = start("g-1"), T_GP1 = start("g+1"),
             T_GM2 = start("g-2"), T_GP2 = start("g+2"), T_SPAN = start("span"), T_PRESPAN = start("preSpan"),
             T_POSTSPAN = start("postSpan"), T_SPANOH = start("spanOH"), T_SPANAFTERHEAD = start("spanAfterHead");
@@ -239,6 +263,22 @@ final class NerFeatures {
     private static final long[] H_OHL = {0, hash("ohL", "1"), hash("ohL", "2"), hash("ohL", "3"), hash("ohL", "4")};
     private static final long[] H_OHR = {0, hash("ohR", "1"), hash("ohR", "2")};
     private static final String[] LEN_CLASS = {"s", "m", "l"};
+    /** The pair states and keys of the sentence boundary. */
+    private static final long S_WM1W_START = add(add(T_WM1W, "<s>"), ' '), S_WM2M1_START = add(add(T_WM2M1, "<s>"), ' '),
+            H_WP1P2_END = fin(add(add(add(T_WP1P2, "</s>"), ' '), "</s>")), S_SHAPES_START = add(add(T_SHM1SHP1, "<s>"), ' '),
+            H_PRESPAN_START = fin(add(T_PRESPAN, "<s>")), H_POSTSPAN_END = fin(add(T_POSTSPAN, "</s>"));
+    /** The span keys by position (U, B, E, I) and length (1, 2, 3, 4 or more; index 0 unused). */
+    private static final long[][] H_SPAN = new long[4][5];
+    private static final long[] H_SPANOH = new long[4], H_SPANAFTERHEAD = new long[4];
+    static {
+        String[] positions = {"U", "B", "E", "I"};
+        String[] lengths = {"0", "1", "2", "3", "4+"};
+        for (int p = 0; p < 4; p++) {
+            for (int l = 1; l <= 4; l++) H_SPAN[p][l] = fin(add(add(T_SPAN, positions[p]), lengths[l]));
+            H_SPANOH[p] = fin(add(T_SPANOH, positions[p]));
+            H_SPANAFTERHEAD[p] = fin(add(T_SPANAFTERHEAD, positions[p]));
+        }
+    }
 
     /** What the features need of one word alone, computed once per distinct word (see {@link #word}). */
     static final class Word {
@@ -251,9 +291,15 @@ final class NerFeatures {
         final boolean headFirst;
         final int[] cls;
         final long first;
-        /** Keys by role ({@link #OWN} … {@link #NEXT2}); {@code ownCaseless}: the own keys without those that read case. */
+        /** Keys by role ({@link #OWN} … {@link #NEXT2}); {@code caselessParts}: the same without the keys that read case. */
         final long[][] parts;
-        final long[] ownCaseless;
+        final long[][] caselessParts;
+        /** Hash states of the pairs this word starts (see {@link NerFeatures#extract}): template, word, space. */
+        final long sWM1W, sWWP1, sWM2M1, sWP1P2, sShapes;
+        /** Per word-class set: the class-trigram state with this word's class first. */
+        final long[] sClusters;
+        /** The keys of this word just before and just after a capitalised span. */
+        final long preSpan, postSpan;
         /** Set by a tagger: the summed weights of {@link #parts} (one model's; its own cache of words). */
         volatile float[] emit;
 
@@ -283,16 +329,28 @@ final class NerFeatures {
                 if (!r.equals(low)) o[k++] = hash("r", r);
             }
             for (int c = 0; c < nc; c++) o[k++] = fin(addInt(nf.clusterTemplates[c][0], cls[c]));
-            ownCaseless = Arrays.copyOf(o, k);
-            o[k++] = hash("sh", shape);
-            parts = new long[ROLES][];
-            parts[OWN] = Arrays.copyOf(o, k);
+            caselessParts = new long[ROLES][];
+            caselessParts[OWN] = Arrays.copyOf(o, k);
             first = hash("first", shape);
             String s3 = low.length() > 3 ? low.substring(low.length() - 3) : null;
-            parts[PREV] = nf.neighbour(hash("w-1", low), s3 == null ? 0 : hash("s3-1", s3), 1, cls);
-            parts[PREV2] = new long[] {hash("w-2", low)};
-            parts[NEXT] = nf.neighbour(hash("w+1", low), s3 == null ? 0 : hash("s3+1", s3), 2, cls);
-            parts[NEXT2] = new long[] {hash("w+2", low)};
+            caselessParts[PREV] = nf.neighbour(hash("w-1", low), s3 == null ? 0 : hash("s3-1", s3), 1, cls);
+            caselessParts[PREV2] = new long[] {hash("w-2", low)};
+            caselessParts[NEXT] = nf.neighbour(hash("w+1", low), s3 == null ? 0 : hash("s3+1", s3), 2, cls);
+            caselessParts[NEXT2] = new long[] {hash("w+2", low)};
+            // with case: the shape as the token's own, and as the word before or after it
+            parts = caselessParts.clone();
+            parts[OWN] = append(caselessParts[OWN], hash("sh", shape));
+            parts[PREV] = append(caselessParts[PREV], hash("sh-1", shape));
+            parts[NEXT] = append(caselessParts[NEXT], hash("sh+1", shape));
+            sWM1W = add(add(T_WM1W, low), ' ');
+            sWWP1 = add(add(T_WWP1, low), ' ');
+            sWM2M1 = add(add(T_WM2M1, low), ' ');
+            sWP1P2 = add(add(T_WP1P2, low), ' ');
+            sShapes = add(add(T_SHM1SHP1, shape), ' ');
+            sClusters = new long[nc];
+            for (int c = 0; c < nc; c++) sClusters[c] = add(addInt(nf.clusterTemplates[c][3], cls[c]), ' ');
+            preSpan = fin(add(T_PRESPAN, low));
+            postSpan = fin(add(T_POSTSPAN, low));
         }
     }
 
