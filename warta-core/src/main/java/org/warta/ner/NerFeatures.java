@@ -369,13 +369,25 @@ final class NerFeatures {
     /** Bound on the per-word cache; past it the cache starts again (news vocabulary is large but Zipfian). */
     private static final int CACHE_LIMIT = 200_000;
 
+    /**
+     * A small direct-mapped table in front of {@link #cache}, for the frequent words, which it keeps in the
+     * processor's caches. Threads share it without locks: a slot holds a whole, immutable {@link Word} (its
+     * one mutable field is volatile) or null, so a racing write can only cost a second lookup.
+     */
+    private final Word[] front = new Word[1 << 12];
+
     Word word(String w) {
-        Word x = cache.get(w);
+        int h = w.hashCode();
+        int slot = (h ^ (h >>> 12)) & (front.length - 1);
+        Word x = front[slot];
+        if (x != null && x.word.equals(w)) return x;
+        x = cache.get(w);
         if (x == null) {
             x = new Word(w, this);
             if (cache.size() >= CACHE_LIMIT) cache.clear();
             cache.put(w, x);
         }
+        front[slot] = x;
         return x;
     }
 
