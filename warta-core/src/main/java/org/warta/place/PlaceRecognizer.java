@@ -64,9 +64,6 @@ public final class PlaceRecognizer implements Stage {
         String text = doc.text();
         List<int[]> ws = wordSpans(text);
         boolean[] blocked = blocked(doc, false), inGroup = blocked(doc, true);
-        Set<String> commonWords = new HashSet<>();
-        for (int[] w : ws)
-            if (Character.isLowerCase(text.charAt(w[0]))) commonWords.add(text.substring(w[0], w[1]));
         PlaceWords pw = words(doc.article().language());
         // first pass: matches and their candidates
         record Found(int start, int end, String written) {}
@@ -98,7 +95,7 @@ public final class PlaceRecognizer implements Stage {
                 if (gazetteer.best(written, Set.of()) == null) continue;
                 // "Anda", "Ini"; "Lahan" in a headline when the text writes "lahan" as a common noun
                 String lower = written.toLowerCase(Locale.ROOT);
-                if (k == i && (pw.stopwords().contains(lower) || commonWords.contains(lower))
+                if (k == i && (pw.stopwords().contains(lower) || writtenInLowerCase(text, ws, lower))
                         && gazetteer.best(written, Set.of()).level() != PlaceGazetteer.Level.COUNTRY) continue;
                 found.add(new Found(start, end, written));
                 i = k;
@@ -123,6 +120,14 @@ public final class PlaceRecognizer implements Stage {
                     || (p.weight() < 40 && p.exact() == null && besideAName(text, f.start(), f.end())))) continue;
             doc.addPlace(new PlaceMention(f.start(), f.end(), f.written(), p.location(f.written()), prep));
         }
+    }
+
+    /** Whether the text has the word, beginning with a lower-case letter, among its words (a scan: few words are asked). */
+    static boolean writtenInLowerCase(String text, List<int[]> ws, String word) {
+        int n = word.length();
+        for (int[] w : ws)
+            if (w[1] - w[0] == n && Character.isLowerCase(text.charAt(w[0])) && text.startsWith(word, w[0])) return true;
+        return false;
     }
 
     /**

@@ -103,15 +103,30 @@ public final class TimeRecognizer {
     }
 
     static String week(LocalDate d) {
-        return String.format(Locale.ROOT, "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        StringBuilder sb = new StringBuilder(8);
+        zeroPadded(sb, d.get(IsoFields.WEEK_BASED_YEAR), 4).append("-W");
+        return zeroPadded(sb, d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2).toString();
     }
 
     static String month(int y, int m) {
-        return String.format(Locale.ROOT, "%04d-%02d", y, m);
+        StringBuilder sb = new StringBuilder(7);
+        zeroPadded(sb, y, 4).append('-');
+        return zeroPadded(sb, m, 2).toString();
     }
 
     static String year(int y) {
-        return String.format(Locale.ROOT, "%04d", y);
+        return zeroPadded(new StringBuilder(4), y, 4).toString();
+    }
+
+    /**
+     * Appends {@code v} as {@code String.format(Locale.ROOT, "%0<width>d", v)} writes it (the sign counts in
+     * the width: -5 at width 4 is "-005"), without the cost of the formatter.
+     */
+    static StringBuilder zeroPadded(StringBuilder sb, int v, int width) {
+        String digits = Long.toString(Math.abs((long) v));
+        if (v < 0) sb.append('-');
+        for (int n = digits.length() + (v < 0 ? 1 : 0); n < width; n++) sb.append('0');
+        return sb.append(digits);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -892,7 +907,9 @@ public final class TimeRecognizer {
         }
 
         private static String clockValue(int h, int mi) {
-            return String.format(Locale.ROOT, "@T%02d:%02d", h, mi);
+            StringBuilder sb = new StringBuilder(7).append("@T");
+            zeroPadded(sb, h, 2).append(':');
+            return zeroPadded(sb, mi, 2).toString();
         }
 
         private void modUnits(Subject s, LocalDate anchor, List<Cand> out) {
@@ -956,7 +973,9 @@ public final class TimeRecognizer {
                             int h = c.hour;
                             if (h < 12 && (code.equals("EV") || (code.equals("NI") && h >= 6) || (code.equals("AF") && h < 8))) h += 12;
                             String date = c.value.substring(0, c.value.indexOf('T'));
-                            c.value = date + String.format(Locale.ROOT, "T%02d:%02d", h, c.minute);
+                            StringBuilder sb = new StringBuilder(16).append(date).append('T');
+                            zeroPadded(sb, h, 2).append(':');
+                            c.value = zeroPadded(sb, c.minute, 2).toString();
                         } else {
                             Cand t = new Cand(c.start, c.end, "TIME", c.value + "T" + code, "day", c.inferred, c.prio);
                             t.written = c.written;
