@@ -860,6 +860,9 @@ public final class EventCoder implements Stage {
         return Modality.ASSERTED;
     }
 
+    /** A calendar value: year, year and month, or day. */
+    private static final java.util.regex.Pattern CALENDAR_VALUE = java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
     /**
      * The date that places the act of the trigger ending at {@code tEnd} in the region: the first that is not a
      * bare year in a noun phrase ("selaku bupati 2010-2015", "masa jabatan 2012-2017": a bare year counts only
@@ -871,7 +874,7 @@ public final class EventCoder implements Stage {
         TimeExpr tenure = null;
         for (TimeExpr t : doc.times()) {
             if (t.start() < region[0] || t.end() > region[1] || !"DATE".equals(t.type()) || t.value() == null
-                    || !t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) continue;
+                    || !CALENDAR_VALUE.matcher(t.value()).matches()) continue;
             Token prev = Token.before(toks, t.start());
             if (prev != null && Character.isDigit(prev.text().charAt(0))) continue;
             boolean bareYear = t.text().chars().allMatch(Character::isDigit);
