@@ -64,6 +64,7 @@ public final class PlaceRecognizer implements Stage {
         String text = doc.text();
         List<int[]> ws = wordSpans(text);
         boolean[] blocked = blocked(doc, false), inGroup = blocked(doc, true);
+        Set<String> commonWords = null; // the words written in lower case, gathered when first asked for
         PlaceWords pw = words(doc.article().language());
         // first pass: matches and their candidates
         record Found(int start, int end, String written) {}
@@ -92,11 +93,15 @@ public final class PlaceRecognizer implements Stage {
                 if (crossesBlock(blocked, start, end)) continue;
                 String written = text.substring(start, end);
                 if (gazetteer.lookup(PlaceGazetteer.key(written)).isEmpty()) continue;
-                if (gazetteer.best(written, Set.of()) == null) continue;
+                PlaceGazetteer.Place best = gazetteer.best(written, Set.of());
+                if (best == null) continue;
                 // "Anda", "Ini"; "Lahan" in a headline when the text writes "lahan" as a common noun
-                String lower = written.toLowerCase(Locale.ROOT);
-                if (k == i && (pw.stopwords().contains(lower) || writtenInLowerCase(text, ws, lower))
-                        && gazetteer.best(written, Set.of()).level() != PlaceGazetteer.Level.COUNTRY) continue;
+                if (k == i && best.level() != PlaceGazetteer.Level.COUNTRY) {
+                    String lower = written.toLowerCase(Locale.ROOT);
+                    if (pw.stopwords().contains(lower)) continue;
+                    if (commonWords == null) commonWords = lowerCaseWords(text, ws);
+                    if (commonWords.contains(lower)) continue;
+                }
                 found.add(new Found(start, end, written));
                 i = k;
                 break;
@@ -122,12 +127,12 @@ public final class PlaceRecognizer implements Stage {
         }
     }
 
-    /** Whether the text has the word, beginning with a lower-case letter, among its words (a scan: few words are asked). */
-    static boolean writtenInLowerCase(String text, List<int[]> ws, String word) {
-        int n = word.length();
+    /** The words of the text that begin with a lower-case letter. */
+    private static Set<String> lowerCaseWords(String text, List<int[]> ws) {
+        Set<String> out = new HashSet<>();
         for (int[] w : ws)
-            if (w[1] - w[0] == n && Character.isLowerCase(text.charAt(w[0])) && text.startsWith(word, w[0])) return true;
-        return false;
+            if (Character.isLowerCase(text.charAt(w[0]))) out.add(text.substring(w[0], w[1]));
+        return out;
     }
 
     /**

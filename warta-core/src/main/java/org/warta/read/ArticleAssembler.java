@@ -152,7 +152,7 @@ final class ArticleAssembler {
                 : datelineOutlet != null ? datelineOutlet : host(known.url());
         String canonical = known.canonicalUrl();
         String idBasis = canonical != null && !canonical.isBlank() ? canonical
-                : collapseSpaces(articleText).strip();
+                : org.warta.text.Blanks.collapse(articleText).strip();
         String published = known.published() == null || known.published().isBlank() ? null : known.published().strip();
         String precision = precision(published);
         if (precision == null) published = null;
@@ -162,36 +162,6 @@ final class ArticleAssembler {
         return new Article(id(idBasis), page.name(), known.url(), canonical, outlet, title.text(), articleText,
                 language, published, precision, false, dateline, dedupe(authors), editors, offsets, dateSource,
                 known.modified());
-    }
-
-    /**
-     * The text with every run of {@code \\s} (space, tab, line feed, vertical tab, form feed, carriage
-     * return) replaced by one space: {@code replaceAll("\\s+", " ")} by a scan.
-     */
-    static String collapseSpaces(String text) {
-        StringBuilder sb = null;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (!isRegexSpace(c)) {
-                if (sb != null) sb.append(c);
-                continue;
-            }
-            int j = i + 1;
-            while (j < n && isRegexSpace(text.charAt(j))) j++;
-            if (sb == null) {
-                if (j == i + 1 && c == ' ') continue; // one space stays as it is
-                sb = new StringBuilder(n).append(text, 0, i);
-            }
-            sb.append(' ');
-            i = j - 1;
-        }
-        return sb == null ? text : sb.toString();
-    }
-
-    /** {@code \\s} of a Java regex without UNICODE_CHARACTER_CLASS. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static final java.util.regex.Pattern BYLINE_SEPARATOR = java.util.regex.Pattern.compile("\\s+[|·•]\\s+|\\s*\\|\\s*");
