@@ -198,22 +198,40 @@ public final class TimeRecognizer {
      * the patterns are tried at those positions only, which gives the matches {@link Matcher#find()} would.
      */
     private static final class Triggers {
-        /** A trie node: children by folded character, and the patterns whose first word ends here. */
+        /**
+         * A trie node: children by folded character, and the patterns whose first word ends here. The root
+         * keeps its ASCII children in a table (it is asked at every word start); the other nodes, which have
+         * few children, in two short arrays, so that the whole trie stays small and in the cache.
+         */
         private static final class Node {
-            final Node[] ascii = new Node[128];
-            final Map<Character, Node> other = new java.util.HashMap<>();
+            final Node[] ascii; // the root's ASCII children by char; null below the root
+            char[] keys = new char[0];
+            Node[] kids = new Node[0];
             int mask; // patterns whose first word ends here (followed by no letter or digit)
 
+            Node(boolean root) {
+                this.ascii = root ? new Node[128] : null;
+            }
+
             Node child(char c) {
-                return c < 128 ? ascii[c] : other.get(c);
+                if (ascii != null && c < 128) return ascii[c];
+                char[] ks = keys;
+                for (int i = 0; i < ks.length; i++) if (ks[i] == c) return kids[i];
+                return null;
             }
 
             Node add(char c) {
                 Node n = child(c);
                 if (n == null) {
-                    n = new Node();
-                    if (c < 128) ascii[c] = n;
-                    else other.put(c, n);
+                    n = new Node(false);
+                    if (ascii != null && c < 128) {
+                        ascii[c] = n;
+                    } else {
+                        keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+                        kids = java.util.Arrays.copyOf(kids, kids.length + 1);
+                        keys[keys.length - 1] = c;
+                        kids[kids.length - 1] = n;
+                    }
                 }
                 return n;
             }
@@ -226,7 +244,7 @@ public final class TimeRecognizer {
                 ASCII_LETTER_OR_DIGIT[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
 
-        private final Node root = new Node();
+        private final Node root = new Node(true);
         /** By the length of the run of ASCII digits starting at a position (5: five or more), the patterns that may start there. */
         private final int[] digitMasks = new int[6];
         private int anyMask;

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,18 +41,7 @@ class NumberReaderIndexTest {
             List<String> vocab = new ArrayList<>(R.words(lang).words().keySet());
             vocab.addAll(List.of("30", "2.024", "1,5", "10.000,25", "7", "-an", "-", ",", ".", "(", "orang", "people", "ſ", "😀", "\n", "İ"));
             vocab.removeIf(String::isBlank);
-            for (int n = 0; n < 400; n++) {
-                StringBuilder sb = new StringBuilder();
-                int words = 5 + rnd.nextInt(30);
-                for (int i = 0; i < words; i++) {
-                    String w = vocab.get(rnd.nextInt(vocab.size()));
-                    int c = rnd.nextInt(4);
-                    if (c == 1) w = w.toUpperCase(Locale.ROOT);
-                    else if (c == 2) w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
-                    sb.append(w).append(rnd.nextInt(5) == 0 ? "" : " ");
-                }
-                assertSame(sb.toString(), lang);
-            }
+            for (int n = 0; n < 400; n++) assertSame(org.warta.RandomTexts.of(rnd, vocab, 5, 30, 5), lang);
         }
     }
 
