@@ -10,23 +10,19 @@ public final class Blanks {
      */
     public static String collapse(String text) {
         StringBuilder sb = null;
-        int n = text.length();
+        int n = text.length(), copied = 0; // text[0, copied) is in sb
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (!isRegexSpace(c)) {
-                if (sb != null) sb.append(c);
-                continue;
-            }
+            if (!isRegexSpace(c)) continue;
             int j = i + 1;
             while (j < n && isRegexSpace(text.charAt(j))) j++;
-            if (sb == null) {
-                if (j == i + 1 && c == ' ') continue; // one space stays as it is
-                sb = new StringBuilder(n).append(text, 0, i);
-            }
-            sb.append(' ');
+            if (j == i + 1 && c == ' ') continue; // one space stays as it is
+            if (sb == null) sb = new StringBuilder(n);
+            sb.append(text, copied, i).append(' ');
+            copied = j;
             i = j - 1;
         }
-        return sb == null ? text : sb.toString();
+        return sb == null ? text : sb.append(text, copied, n).toString();
     }
 
     /** {@code \s} of a Java regex without UNICODE_CHARACTER_CLASS. */
