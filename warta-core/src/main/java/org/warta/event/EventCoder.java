@@ -123,6 +123,67 @@ public final class EventCoder implements Stage {
     /** The indexes of the patterns that may start at this token, in priority order (sorted, distinct). */
     private int[] candidates(LangData ld, Token tok) {
         String lower = tok.lower();
+        long key = ShortWords.key(lower);
+        if (key == 0) return sharedCandidates(ld, lower);
+        ShortWords table = shortWords.get();
+        int[] hit = table.get(ld, key);
+        if (hit != null) return hit;
+        int[] found = sharedCandidates(ld, lower);
+        table.put(key, found);
+        return found;
+    }
+
+    /**
+     * Per thread, the candidates of short words (most words of a text), by the word packed into a long: a
+     * direct-mapped table of a few hundred kilobytes that stays in the cache, where the shared cache's nodes
+     * and strings would be read from memory.
+     */
+    private final ThreadLocal<ShortWords> shortWords = ThreadLocal.withInitial(ShortWords::new);
+
+    /** A direct-mapped table from packed short words to candidates, for one language at a time. */
+    static final class ShortWords {
+        private static final int BITS = 14, SIZE = 1 << BITS;
+        private final long[] keys = new long[SIZE];
+        private final int[][] values = new int[SIZE][];
+        private LangData lang;
+        private int slot;
+
+        /**
+         * The word packed into a long: its length (1 to 7) in the top byte, its chars (Latin-1) in the others;
+         * 0 when it is longer or has another char, and is not packed.
+         */
+        static long key(String w) {
+            int n = w.length();
+            if (n == 0 || n > 7) return 0;
+            long k = n;
+            for (int i = 0; i < n; i++) {
+                char c = w.charAt(i);
+                if (c > 0xFF) return 0;
+                k = (k << 8) | c;
+            }
+            return k;
+        }
+
+        /** The candidates stored for the key in this language, or null; remembers the key's slot for {@link #put}. */
+        int[] get(LangData ld, long key) {
+            if (lang != ld) { // another language: start afresh
+                java.util.Arrays.fill(keys, 0);
+                java.util.Arrays.fill(values, null);
+                lang = ld;
+            }
+            long h = key * 0x9E3779B97F4A7C15L;
+            slot = (int) (h >>> (64 - BITS));
+            return keys[slot] == key ? values[slot] : null;
+        }
+
+        /** Stores the candidates of the key last asked for with {@link #get}. */
+        void put(long key, int[] found) {
+            keys[slot] = key;
+            values[slot] = found;
+        }
+    }
+
+    private int[] sharedCandidates(LangData ld, String lower) {
         Map<String, int[]> cache = candidateCache.computeIfAbsent(ld.morphology(), m -> new ConcurrentHashMap<>());
         int[] hit = cache.get(lower);
         if (hit != null) return hit;
@@ -860,6 +921,9 @@ public final class EventCoder implements Stage {
         return Modality.ASSERTED;
     }
 
+    /** A calendar value: year, year and month, or day. */
+    private static final java.util.regex.Pattern CALENDAR_VALUE = java.util.regex.Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
+
     /**
      * The date that places the act of the trigger ending at {@code tEnd} in the region: the first that is not a
      * bare year in a noun phrase ("selaku bupati 2010-2015", "masa jabatan 2012-2017": a bare year counts only
@@ -871,7 +935,7 @@ public final class EventCoder implements Stage {
         TimeExpr tenure = null;
         for (TimeExpr t : doc.times()) {
             if (t.start() < region[0] || t.end() > region[1] || !"DATE".equals(t.type()) || t.value() == null
-                    || !t.value().matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) continue;
+                    || !CALENDAR_VALUE.matcher(t.value()).matches()) continue;
             Token prev = Token.before(toks, t.start());
             if (prev != null && Character.isDigit(prev.text().charAt(0))) continue;
             boolean bareYear = t.text().chars().allMatch(Character::isDigit);

@@ -1,8 +1,5 @@
 package org.warta.event;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -115,28 +112,9 @@ public final class EventMerger implements Stage {
         return l;
     }
 
-    /** One SHA-256 digest per thread: looking one up by name costs more than hashing a short key. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    });
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     /** The first 8 bytes of the key's SHA-256, as 16 lower-case hex digits. */
     static String hash(String key) {
-        MessageDigest md = SHA256.get();
-        md.reset();
-        byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));
-        char[] out = new char[16];
-        for (int i = 0; i < 8; i++) {
-            out[2 * i] = HEX[(d[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[d[i] & 0xf];
-        }
-        return new String(out);
+        return org.warta.io.Digests.sha256Hex16(key);
     }
 
     /** "United States, South Korea → North Korea: REQUEST (yield), future (according to Lloyd Austin)." */

@@ -23,7 +23,39 @@ public final class NumberReader {
      */
     public record Quantity(int start, int end, long value, boolean approximate) {}
 
-    private record Lang(NumberWords words, Pattern pattern) {}
+    /**
+     * A language's number words and pattern, and the chars a match can start with: an ASCII digit, or the
+     * first char of a number word or its case fold (the pattern compares case-insensitively); null when
+     * that cannot be told (an empty word, a word starting with a surrogate), and then every position is tried.
+     */
+    private record Lang(NumberWords words, Pattern pattern, java.util.BitSet starts) {
+        Lang(NumberWords words, Pattern pattern) {
+            // no number word in the pattern: it matches the empty string anywhere, so every position counts
+            this(words, pattern, pattern.matcher("").lookingAt() ? null : starts(words));
+        }
+
+        private static java.util.BitSet starts(NumberWords w) {
+            java.util.BitSet b = new java.util.BitSet(Character.MAX_VALUE + 1);
+            b.set('0', '9' + 1);
+            for (String word : w.words().keySet()) {
+                if (word.isEmpty() || Character.isSurrogate(word.charAt(0))) return null;
+                char c = word.charAt(0);
+                b.set(c);
+                b.set(fold(c));
+            }
+            return b;
+        }
+
+        /** Whether a match may start at this char (as written, or folded the way the pattern compares it). */
+        boolean mayStart(char c) {
+            return starts.get(c) || starts.get(fold(c));
+        }
+    }
+
+    /** How {@code CASE_INSENSITIVE | UNICODE_CASE} compares a char. */
+    private static char fold(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
 
     private final Map<String, Lang> langs = new HashMap<>();
 
@@ -74,11 +106,22 @@ public final class NumberReader {
 
     /** The quantities in the text, in order. "a"/"an" alone is no quantity. */
     public List<Quantity> find(String text, String lang) {
+        return find(text, lang, true);
+    }
+
+    /**
+     * The same; {@code indexed}: the pattern is tried only where a match may start (see {@link Lang}), as
+     * {@link Matcher#find()} would find it there; else with {@link Matcher#find()} itself (the reference, for tests).
+     */
+    List<Quantity> find(String text, String lang, boolean indexed) {
         Lang l = langs.get(lang);
         if (l == null) return List.of();
         List<Quantity> out = new ArrayList<>();
         Matcher m = l.pattern().matcher(text);
-        while (m.find()) {
+        boolean scan = indexed && l.starts() != null;
+        int p = 0;
+        while (scan ? nextMatch(m, l, text, p) : m.find()) {
+            p = m.end() > m.start() ? m.end() : m.end() + 1;
             if (m.group("dig") != null) {
                 String d = m.group("dig");
                 char dec = l.words().decimalMark();
@@ -101,5 +144,21 @@ public final class NumberReader {
             }
         }
         return out;
+    }
+
+    /**
+     * Moves the matcher to the first match starting at or after {@code from} at a position where one may
+     * start; false when there is none. Each try looks at the text before the position (transparent bounds).
+     */
+    private static boolean nextMatch(Matcher m, Lang l, String text, int from) {
+        int n = text.length();
+        for (int p = from; p < n; p++) {
+            if (!l.mayStart(text.charAt(p))) continue;
+            m.region(p, n);
+            m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
+            if (m.lookingAt()) return true;
+        }
+        return false;
     }
 }

@@ -75,9 +75,12 @@ public final class NumberWords {
         return approxSuffixes;
     }
 
+    /** What separates the words of a phrase (compiled once: {@code String.split} would compile it per call). */
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s-]+");
+
     /** True if a word of the phrase is vague ("puluhan", "beberapa", "hundreds"). */
     public boolean vague(String phrase) {
-        for (String raw : phrase.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+        for (String raw : SEPARATORS.split(phrase.toLowerCase(Locale.ROOT))) {
             Word w = words.get(raw);
             if (w != null && w.kind().equals("vague")) return true;
         }
@@ -91,7 +94,7 @@ public final class NumberWords {
     public long value(String phrase) {
         long total = 0, current = 0, last = 0;
         boolean any = false;
-        for (String raw : phrase.toLowerCase(Locale.ROOT).split("[\\s-]+")) {
+        for (String raw : SEPARATORS.split(phrase.toLowerCase(Locale.ROOT))) {
             Word w = words.get(raw);
             if (w == null && raw.length() > 2) {
                 // a prefixed word: "seribu", "sejuta" when not listed themselves

@@ -64,9 +64,7 @@ public final class PlaceRecognizer implements Stage {
         String text = doc.text();
         List<int[]> ws = wordSpans(text);
         boolean[] blocked = blocked(doc, false), inGroup = blocked(doc, true);
-        Set<String> commonWords = new HashSet<>();
-        for (int[] w : ws)
-            if (Character.isLowerCase(text.charAt(w[0]))) commonWords.add(text.substring(w[0], w[1]));
+        Set<String> commonWords = null; // the words written in lower case, gathered when first asked for
         PlaceWords pw = words(doc.article().language());
         // first pass: matches and their candidates
         record Found(int start, int end, String written) {}
@@ -95,11 +93,15 @@ public final class PlaceRecognizer implements Stage {
                 if (crossesBlock(blocked, start, end)) continue;
                 String written = text.substring(start, end);
                 if (gazetteer.lookup(PlaceGazetteer.key(written)).isEmpty()) continue;
-                if (gazetteer.best(written, Set.of()) == null) continue;
+                PlaceGazetteer.Place best = gazetteer.best(written, Set.of());
+                if (best == null) continue;
                 // "Anda", "Ini"; "Lahan" in a headline when the text writes "lahan" as a common noun
-                String lower = written.toLowerCase(Locale.ROOT);
-                if (k == i && (pw.stopwords().contains(lower) || commonWords.contains(lower))
-                        && gazetteer.best(written, Set.of()).level() != PlaceGazetteer.Level.COUNTRY) continue;
+                if (k == i && best.level() != PlaceGazetteer.Level.COUNTRY) {
+                    String lower = written.toLowerCase(Locale.ROOT);
+                    if (pw.stopwords().contains(lower)) continue;
+                    if (commonWords == null) commonWords = lowerCaseWords(text, ws);
+                    if (commonWords.contains(lower)) continue;
+                }
                 found.add(new Found(start, end, written));
                 i = k;
                 break;
@@ -123,6 +125,14 @@ public final class PlaceRecognizer implements Stage {
                     || (p.weight() < 40 && p.exact() == null && besideAName(text, f.start(), f.end())))) continue;
             doc.addPlace(new PlaceMention(f.start(), f.end(), f.written(), p.location(f.written()), prep));
         }
+    }
+
+    /** The words of the text that begin with a lower-case letter. */
+    private static Set<String> lowerCaseWords(String text, List<int[]> ws) {
+        Set<String> out = new HashSet<>();
+        for (int[] w : ws)
+            if (Character.isLowerCase(text.charAt(w[0]))) out.add(text.substring(w[0], w[1]));
+        return out;
     }
 
     /**

@@ -223,20 +223,48 @@ public final class QuoteAttributor implements Stage {
         }
         for (int k = first; k <= last; k++) if (!toks.get(k).isCapitalised()) return new Actor(phrase, null, null, null, null);
         // the first longer use of the same capitalised words: "Budi" → "Budi Santoso Wijaya"
-        java.util.regex.Matcher mm = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(phrase)
-                + "((?:[ \\t]+\\p{Lu}[\\p{L}\\p{N}'-]*)+)").matcher(text);
-        while (mm.find()) {
-            if (mm.start() >= pStart) break;
-            String full = text.substring(mm.start(), mm.end());
+        int[] use = longerUse(text, phrase, pStart);
+        if (use != null) {
+            String full = text.substring(use[0], use[1]);
             String code = null, sector = null;
             for (EntityMention m : ms)
-                if (m.start() >= mm.start() && m.end() <= mm.end() && m.actor() != null && m.actor().code() != null) {
+                if (m.start() >= use[0] && m.end() <= use[1] && m.actor() != null && m.actor().code() != null) {
                     code = m.actor().code();
                     sector = m.actor().sector();
                 }
             return new Actor(phrase, code, sector, full, null);
         }
         return new Actor(phrase, null, null, null, null);
+    }
+
+    private static final java.util.regex.Pattern NO_WORD_BEFORE = java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])");
+    private static final java.util.regex.Pattern MORE_CAPITALISED = java.util.regex.Pattern.compile("(?:[ \\t]+\\p{Lu}[\\p{L}\\p{N}'-]*)+");
+
+    /**
+     * The first use, starting before {@code before}, of the phrase followed by more capitalised words, as
+     * {start, end}; or null. The first match of {@link #longerUsePattern} that {@code find()} gives, found
+     * without compiling it: at each occurrence of the phrase, its two other parts are tried in turn.
+     */
+    static int[] longerUse(String text, String phrase, int before) {
+        if (phrase.isEmpty() || phrase.chars().anyMatch(c -> Character.isSurrogate((char) c))) { // the pattern itself
+            java.util.regex.Matcher m = longerUsePattern(phrase).matcher(text);
+            return m.find() && m.start() < before ? new int[] {m.start(), m.end()} : null;
+        }
+        java.util.regex.Matcher lb = NO_WORD_BEFORE.matcher(text), more = MORE_CAPITALISED.matcher(text);
+        int n = text.length();
+        for (int s = text.indexOf(phrase); s >= 0 && s < before; s = text.indexOf(phrase, s + 1)) {
+            lb.region(s, n).useTransparentBounds(true).useAnchoringBounds(false);
+            if (!lb.lookingAt()) continue;
+            more.region(s + phrase.length(), n).useTransparentBounds(true).useAnchoringBounds(false);
+            if (more.lookingAt()) return new int[] {s, more.end()};
+        }
+        return null;
+    }
+
+    /** The phrase, not after a letter or digit, followed by more capitalised words (the reference of {@link #longerUse}). */
+    static java.util.regex.Pattern longerUsePattern(String phrase) {
+        return java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(phrase)
+                + "((?:[ \\t]+\\p{Lu}[\\p{L}\\p{N}'-]*)+)");
     }
 
     /**

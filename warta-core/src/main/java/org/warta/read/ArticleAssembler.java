@@ -1,11 +1,7 @@
 package org.warta.read;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -152,7 +148,7 @@ final class ArticleAssembler {
                 : datelineOutlet != null ? datelineOutlet : host(known.url());
         String canonical = known.canonicalUrl();
         String idBasis = canonical != null && !canonical.isBlank() ? canonical
-                : SPACES.matcher(articleText).replaceAll(" ").strip();
+                : org.warta.text.Blanks.collapse(articleText).strip();
         String published = known.published() == null || known.published().isBlank() ? null : known.published().strip();
         String precision = precision(published);
         if (precision == null) published = null;
@@ -164,7 +160,6 @@ final class ArticleAssembler {
                 known.modified());
     }
 
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern BYLINE_SEPARATOR = java.util.regex.Pattern.compile("\\s+[|·•]\\s+|\\s*\\|\\s*");
 
     /**
@@ -338,11 +333,6 @@ final class ArticleAssembler {
 
     /** First 16 hex chars of the SHA-256 of the string. */
     static String id(String basis) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.warta.io.Digests.sha256Hex16(basis);
     }
 }

@@ -1,5 +1,6 @@
 package org.warta.text;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class LanguageIdentifier implements Stage {
     static final Pattern WORD = Pattern.compile("\\p{L}+(?:['’]\\p{L}+)*");
 
     private final Map<String, Set<String>> stopwords = new LinkedHashMap<>();
+    /** The codes of {@link #stopwords}, in order; and for each stop word, the bit set of those it is a stop word of. */
+    private final String[] codes;
+    private final Map<String, Long> languagesOf = new HashMap<>();
+    /** The length of the longest stop word: a longer word is none (lower-casing never shortens a word). */
+    private final int maxLength;
     private final String fallback;
 
     public LanguageIdentifier(Languages langs) {
@@ -39,6 +45,15 @@ public final class LanguageIdentifier implements Stage {
             stopwords.put(code, Set.copyOf(words));
         }
         this.fallback = first == null ? "id" : first;
+        this.codes = stopwords.keySet().toArray(String[]::new);
+        if (codes.length > Long.SIZE) throw new IllegalArgumentException("more than " + Long.SIZE + " languages with stop words");
+        int longest = 0;
+        for (int k = 0; k < codes.length; k++)
+            for (String w : stopwords.get(codes[k])) {
+                languagesOf.merge(w, 1L << k, (x, y) -> x | y);
+                longest = Math.max(longest, w.length());
+            }
+        this.maxLength = longest;
     }
 
     @Override
@@ -49,18 +64,18 @@ public final class LanguageIdentifier implements Stage {
 
     /** The code of the best-matching language pack for a text. */
     public String identify(String text) {
-        Map<String, Integer> hits = new LinkedHashMap<>();
-        for (String code : stopwords.keySet()) hits.put(code, 0);
-        words(text, w -> {
-            for (Map.Entry<String, Set<String>> e : stopwords.entrySet())
-                if (e.getValue().contains(w)) hits.merge(e.getKey(), 1, Integer::sum);
+        int[] hits = new int[codes.length];
+        words(text, maxLength, w -> {
+            Long in = languagesOf.get(w);
+            if (in == null) return;
+            for (long bits = in; bits != 0; bits &= bits - 1) hits[Long.numberOfTrailingZeros(bits)]++;
         });
         String best = fallback;
         int bestHits = 0;
-        for (Map.Entry<String, Integer> e : hits.entrySet()) {
-            if (e.getValue() > bestHits) {
-                best = e.getKey();
-                bestHits = e.getValue();
+        for (int k = 0; k < codes.length; k++) {
+            if (hits[k] > bestHits) {
+                best = codes[k];
+                bestHits = hits[k];
             }
         }
         return best;
@@ -71,25 +86,42 @@ public final class LanguageIdentifier implements Stage {
      * (a run of letters, joined to the next run by one "'" or "’").
      */
     static void words(String text, Consumer<String> sink) {
+        words(text, Integer.MAX_VALUE, sink);
+    }
+
+    /** The same, leaving out the words of more than {@code maxLength} chars (as written). */
+    static void words(String text, int maxLength, Consumer<String> sink) {
         int n = text.length();
         for (int i = 0; i < n; ) {
-            int cp = text.codePointAt(i);
-            if (!Character.isLetter(cp)) {
-                i += Character.charCount(cp);
+            char c = text.charAt(i);
+            if (c < 128 ? !ASCII_LETTER[c] : !Character.isLetter(text.codePointAt(i))) {
+                i += c < 128 ? 1 : Character.charCount(text.codePointAt(i));
                 continue;
             }
             int j = letters(text, i);
             while (j + 1 < n && (text.charAt(j) == '\'' || text.charAt(j) == '’') && Character.isLetter(text.codePointAt(j + 1)))
                 j = letters(text, j + 1);
-            sink.accept(text.substring(i, j).toLowerCase(Locale.ROOT));
+            if (j - i <= maxLength) sink.accept(text.substring(i, j).toLowerCase(Locale.ROOT));
             i = j;
         }
+    }
+
+    private static final boolean[] ASCII_LETTER = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_LETTER[c] = Character.isLetter(c);
     }
 
     /** The end of the run of letters (code points) starting at i. */
     private static int letters(String text, int i) {
         int n = text.length();
         while (i < n) {
+            char c = text.charAt(i);
+            if (c < 128) {
+                if (!ASCII_LETTER[c]) break;
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             if (!Character.isLetter(cp)) break;
             i += Character.charCount(cp);

@@ -113,6 +113,7 @@ public final class Segmenter implements Stage {
         int sentenceStart = a;
         for (int i = a; i < b; i++) {
             char c = text.charAt(i);
+            if (c > ' ' && c < 128 && c != '"') continue; // no quote mark, no space: nothing to do here
             if (ignored.isEmpty() || !ignored.contains(i)) {
                 if (c == '“') {
                     open.push(new Open(i, false));
@@ -176,6 +177,12 @@ public final class Segmenter implements Stage {
             int letters = 0;
             while (j < to && letters <= 3) {
                 char c = text.charAt(j);
+                if (c < 128) { // ASCII: a letter or the end of the run
+                    if (!ASCII_ALNUM[c] || c <= '9') break;
+                    letters++;
+                    j++;
+                    continue;
+                }
                 int cp = c;
                 int len = 1;
                 if (Character.isHighSurrogate(c) && j + 1 < to && Character.isLowSurrogate(text.charAt(j + 1))) {
@@ -223,9 +230,7 @@ public final class Segmenter implements Stage {
         int j = from;
         while (j < e) {
             char c = text.charAt(j);
-            int type = Character.getType(c);
-            if (Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                    || Character.isSurrogate(c)) {
+            if (c < 128 ? ASCII_ALNUM[c] : isWordPart(c)) {
                 j++;
             } else if (".,:/".indexOf(c) >= 0 && j > from && Character.isDigit(text.charAt(j - 1))
                     && j + 1 < e && Character.isDigit(text.charAt(j + 1))) {
@@ -257,7 +262,22 @@ public final class Segmenter implements Stage {
         return j;
     }
 
-    private static boolean isSpace(char c) {
+    private static final boolean[] ASCII_ALNUM = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) ASCII_ALNUM[c] = Character.isLetterOrDigit(c);
+    }
+
+    /** A char that continues a word: a letter, a digit, a combining mark or half of a surrogate pair. */
+    private static boolean isWordPart(char c) {
+        if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) return true;
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** White space, a space character or a byte-order mark; ASCII answered without the character tables. */
+    static boolean isSpace(char c) {
+        if (c < 128) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 }

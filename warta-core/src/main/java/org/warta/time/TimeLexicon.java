@@ -36,7 +36,6 @@ final class TimeLexicon {
     static final String L = "(?<![\\p{L}\\p{N}])";
     static final String R = "(?![\\p{L}\\p{N}])";
     private static final Pattern REL_VALUE = Pattern.compile("([DWMY])([+-]\\d+)(?:/([A-Z]{2}))?|LAST|[A-Z]+_REF");
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern UNIT_CODE = Pattern.compile("(\\d*)(T?[YMWDHS])");
     private static final Set<String> ROLES = Set.of("date_order", "month_day", "date_prefix", "year_prefix",
             "year_suffix", "decade_suffix", "month_prefix", "month_context", "weekday_prefix", "past_after",
@@ -136,7 +135,7 @@ final class TimeLexicon {
 
     /** Lower-cased with whitespace collapsed: the lookup key of a phrase. */
     static String key(String s) {
-        return SPACES.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return org.warta.text.Blanks.collapse(s.strip()).toLowerCase(Locale.ROOT);
     }
 
     /**

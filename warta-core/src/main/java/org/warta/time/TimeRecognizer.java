@@ -103,15 +103,30 @@ public final class TimeRecognizer {
     }
 
     static String week(LocalDate d) {
-        return String.format(Locale.ROOT, "%04d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        StringBuilder sb = new StringBuilder(8);
+        zeroPadded(sb, d.get(IsoFields.WEEK_BASED_YEAR), 4).append("-W");
+        return zeroPadded(sb, d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2).toString();
     }
 
     static String month(int y, int m) {
-        return String.format(Locale.ROOT, "%04d-%02d", y, m);
+        StringBuilder sb = new StringBuilder(7);
+        zeroPadded(sb, y, 4).append('-');
+        return zeroPadded(sb, m, 2).toString();
     }
 
     static String year(int y) {
-        return String.format(Locale.ROOT, "%04d", y);
+        return zeroPadded(new StringBuilder(4), y, 4).toString();
+    }
+
+    /**
+     * Appends {@code v} as {@code String.format(Locale.ROOT, "%0<width>d", v)} writes it (the sign counts in
+     * the width: -5 at width 4 is "-005"), without the cost of the formatter.
+     */
+    static StringBuilder zeroPadded(StringBuilder sb, int v, int width) {
+        String digits = Long.toString(Math.abs((long) v));
+        if (v < 0) sb.append('-');
+        for (int n = digits.length() + (v < 0 ? 1 : 0); n < width; n++) sb.append('0');
+        return sb.append(digits);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -183,22 +198,40 @@ public final class TimeRecognizer {
      * the patterns are tried at those positions only, which gives the matches {@link Matcher#find()} would.
      */
     private static final class Triggers {
-        /** A trie node: children by folded character, and the patterns whose first word ends here. */
+        /**
+         * A trie node: children by folded character, and the patterns whose first word ends here. The root
+         * keeps its ASCII children in a table (it is asked at every word start); the other nodes, which have
+         * few children, in two short arrays, so that the whole trie stays small and in the cache.
+         */
         private static final class Node {
-            final Node[] ascii = new Node[128];
-            final Map<Character, Node> other = new java.util.HashMap<>();
+            final Node[] ascii; // the root's ASCII children by char; null below the root
+            char[] keys = new char[0];
+            Node[] kids = new Node[0];
             int mask; // patterns whose first word ends here (followed by no letter or digit)
 
+            Node(boolean root) {
+                this.ascii = root ? new Node[128] : null;
+            }
+
             Node child(char c) {
-                return c < 128 ? ascii[c] : other.get(c);
+                if (ascii != null && c < 128) return ascii[c];
+                char[] ks = keys;
+                for (int i = 0; i < ks.length; i++) if (ks[i] == c) return kids[i];
+                return null;
             }
 
             Node add(char c) {
                 Node n = child(c);
                 if (n == null) {
-                    n = new Node();
-                    if (c < 128) ascii[c] = n;
-                    else other.put(c, n);
+                    n = new Node(false);
+                    if (ascii != null && c < 128) {
+                        ascii[c] = n;
+                    } else {
+                        keys = java.util.Arrays.copyOf(keys, keys.length + 1);
+                        kids = java.util.Arrays.copyOf(kids, kids.length + 1);
+                        keys[keys.length - 1] = c;
+                        kids[kids.length - 1] = n;
+                    }
                 }
                 return n;
             }
@@ -211,7 +244,7 @@ public final class TimeRecognizer {
                 ASCII_LETTER_OR_DIGIT[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         }
 
-        private final Node root = new Node();
+        private final Node root = new Node(true);
         /** By the length of the run of ASCII digits starting at a position (5: five or more), the patterns that may start there. */
         private final int[] digitMasks = new int[6];
         private int anyMask;
@@ -892,7 +925,9 @@ public final class TimeRecognizer {
         }
 
         private static String clockValue(int h, int mi) {
-            return String.format(Locale.ROOT, "@T%02d:%02d", h, mi);
+            StringBuilder sb = new StringBuilder(7).append("@T");
+            zeroPadded(sb, h, 2).append(':');
+            return zeroPadded(sb, mi, 2).toString();
         }
 
         private void modUnits(Subject s, LocalDate anchor, List<Cand> out) {
@@ -956,7 +991,9 @@ public final class TimeRecognizer {
                             int h = c.hour;
                             if (h < 12 && (code.equals("EV") || (code.equals("NI") && h >= 6) || (code.equals("AF") && h < 8))) h += 12;
                             String date = c.value.substring(0, c.value.indexOf('T'));
-                            c.value = date + String.format(Locale.ROOT, "T%02d:%02d", h, c.minute);
+                            StringBuilder sb = new StringBuilder(16).append(date).append('T');
+                            zeroPadded(sb, h, 2).append(':');
+                            c.value = zeroPadded(sb, c.minute, 2).toString();
                         } else {
                             Cand t = new Cand(c.start, c.end, "TIME", c.value + "T" + code, "day", c.inferred, c.prio);
                             t.written = c.written;

@@ -31,6 +31,27 @@ class LanguageIdentifierTest {
     }
 
     @Test
+    void wordsUpToALengthAreTheShortMatches() {
+        String text = "Don't stop—it’s 5 o'clock; 𝐀𝐁c d𝐞 ÉCOLE naïve İstanbul di ke yang";
+        for (int max : new int[] {0, 2, 3, 5}) {
+            List<String> expected = new java.util.ArrayList<>();
+            java.util.regex.Matcher m = LanguageIdentifier.WORD.matcher(text);
+            while (m.find()) if (m.group().length() <= max) expected.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            List<String> found = new java.util.ArrayList<>();
+            LanguageIdentifier.words(text, max, found::add);
+            assertThat(found).as("max " + max).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void lowerCasingNeverShortensACodePoint() { // what leaving out the words longer than every stop word relies on
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            String s = new String(Character.toChars(cp));
+            assertThat(s.toLowerCase(java.util.Locale.ROOT).length()).as("U+%04X", cp).isGreaterThanOrEqualTo(s.length());
+        }
+    }
+
+    @Test
     void choosesByStopWords() {
         Doc id = doc("Pemerintah daerah mengatakan bahwa jalan yang rusak itu akan segera diperbaiki oleh dinas terkait.", null);
         lid.process(id);

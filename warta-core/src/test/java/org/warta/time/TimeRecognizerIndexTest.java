@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -64,18 +63,7 @@ class TimeRecognizerIndexTest {
             vocab.addAll(List.of("30", "2024", "1990", "12", "5", "10/3", "30/10/2024", "14.05", "09:30", "(", ")", ",", ".",
                     "-", "/", "rumah", "kota", "said", "the", "ſ", "😀", "\n", "İ"));
             vocab.removeIf(String::isBlank);
-            for (int n = 0; n < 400; n++) {
-                StringBuilder sb = new StringBuilder();
-                int words = 5 + rnd.nextInt(40);
-                for (int i = 0; i < words; i++) {
-                    String w = vocab.get(rnd.nextInt(vocab.size()));
-                    int c = rnd.nextInt(4);
-                    if (c == 1) w = w.toUpperCase(Locale.ROOT);
-                    else if (c == 2) w = Character.toUpperCase(w.charAt(0)) + w.substring(1);
-                    sb.append(w).append(rnd.nextInt(6) == 0 ? "" : " ");
-                }
-                assertSame(sb.toString(), lang);
-            }
+            for (int n = 0; n < 400; n++) assertSame(org.warta.RandomTexts.of(rnd, vocab, 5, 40, 6), lang);
         }
     }
 
