@@ -374,11 +374,11 @@ final class NerFeatures {
      * processor's caches. Threads share it without locks: a slot holds a whole, immutable {@link Word} (its
      * one mutable field is volatile) or null, so a racing write can only cost a second lookup.
      */
-    private final Word[] front = new Word[1 << 12];
+    private final Word[] front = new Word[1 << 14];
 
     Word word(String w) {
         int h = w.hashCode();
-        int slot = (h ^ (h >>> 12)) & (front.length - 1);
+        int slot = (h ^ (h >>> 14)) & (front.length - 1);
         Word x = front[slot];
         if (x != null && x.word.equals(w)) return x;
         x = cache.get(w);
