@@ -219,10 +219,6 @@ final class NerFeatures {
                 }
                 if (acronym) f.add(a > 0 && head[a - 1] ? H_ACR_AFTER : H_ACR);
                 if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add(H_SPANAFTERHEAD[pos]);
-                // a span followed by an acronym in parentheses, and that acronym: "Komisi Pemberantasan Korupsi (KPK)"
-                if (z + 3 < n && ws[z + 1].word.equals("(") && ws[z + 2].upper && ws[z + 3].word.equals(")")) f.add(H_SPANPAREN[pos]);
-                if (acronym && i >= 2 && i + 1 < n && ws[i - 1].word.equals("(") && ws[i + 1].word.equals(")") && ws[i - 2].cap)
-                    f.add(H_PARENACR);
             }
             ends[i] = f.size;
         }
@@ -273,8 +269,7 @@ final class NerFeatures {
             H_PRESPAN_START = fin(add(T_PRESPAN, "<s>")), H_POSTSPAN_END = fin(add(T_POSTSPAN, "</s>"));
     /** The span keys by position (U, B, E, I) and length (1, 2, 3, 4 or more; index 0 unused). */
     private static final long[][] H_SPAN = new long[4][5];
-    private static final long[] H_SPANOH = new long[4], H_SPANAFTERHEAD = new long[4], H_SPANPAREN = new long[4];
-    private static final long H_PARENACR = hash("parenAcr", "");
+    private static final long[] H_SPANOH = new long[4], H_SPANAFTERHEAD = new long[4];
     static {
         String[] positions = {"U", "B", "E", "I"};
         String[] lengths = {"0", "1", "2", "3", "4+"};
@@ -282,7 +277,6 @@ final class NerFeatures {
             for (int l = 1; l <= 4; l++) H_SPAN[p][l] = fin(add(add(T_SPAN, positions[p]), lengths[l]));
             H_SPANOH[p] = fin(add(T_SPANOH, positions[p]));
             H_SPANAFTERHEAD[p] = fin(add(T_SPANAFTERHEAD, positions[p]));
-            H_SPANPAREN[p] = hash("spanParen", positions[p]);
         }
     }
 

@@ -57,29 +57,6 @@ class NerFeaturesTest {
         assertThat(checked).isEqualTo(960);
     }
 
-    @Test
-    void acronymInParenthesesAfterASpan() {
-        Set<String> heads = Set.of("komisi", "partai");
-        NerFeatures nf = new NerFeatures(MORPHOLOGY, List.of(), heads);
-        String[][] sentences = {
-                {"Komisi", "Pemberantasan", "Korupsi", "(", "KPK", ")", "menahan", "Budi", "."},
-                {"(", "KPK", ")", "di", "Jakarta"}, {"di", "(", "KPK", ")"}, {"Budi", "(", "Ab", ")"},
-                {"partai", "(", "PDI", ")"}, {"Jakarta", "(", "KPK"}};
-        for (String[] words : sentences)
-            for (boolean caseless : new boolean[] {false, true}) {
-                String[] gaz = new String[words.length];
-                assertThat(sorted(nf.extract(words, gaz, caseless))).as(String.join(" ", words))
-                        .isDeepEqualTo(sorted(Reference.extract(MORPHOLOGY, List.of(), heads, words, gaz, caseless)));
-            }
-        long[][] keys = nf.extract(sentences[0], new String[sentences[0].length], false);
-        assertThat(keys[0]).contains(NerFeatures.hash("spanParen", "B"));
-        assertThat(keys[2]).contains(NerFeatures.hash("spanParen", "E"));
-        assertThat(keys[4]).contains(NerFeatures.hash("parenAcr", ""));
-        assertThat(keys[7]).doesNotContain(NerFeatures.hash("spanParen", "U"));
-        long[][] lone = nf.extract(sentences[2], new String[sentences[2].length], false);
-        assertThat(lone[2]).doesNotContain(NerFeatures.hash("parenAcr", ""));
-    }
-
     private static long[][] sorted(long[][] keys) {
         long[][] out = new long[keys.length][];
         for (int i = 0; i < keys.length; i++) {
@@ -93,10 +70,6 @@ class NerFeaturesTest {
     private static final class Reference {
         private static boolean capitalised(String w) {
             return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
-        }
-
-        private static boolean upper(String w) {
-            return w.length() >= 2 && w.equals(w.toUpperCase(Locale.ROOT));
         }
 
         /** 64-bit FNV-1a of the template name, a 0x1f separator and the value, folded. */
@@ -242,12 +215,6 @@ class NerFeaturesTest {
                     }
                     if (acronym) f.add("acr", a > 0 && head[a - 1] ? "afterHead" : "");
                     if (!orgHeads.isEmpty() && a > 0 && head[a - 1] && !head[a]) f.add("spanAfterHead", pos);
-                    // a span followed by an acronym in parentheses, and that acronym: "Komisi Pemberantasan Korupsi (KPK)"
-                    if (z + 3 < n && words[z + 1].equals("(") && upper(words[z + 2]) && words[z + 3].equals(")"))
-                        f.add("spanParen", pos);
-                    if (len == 1 && upper(w) && i >= 2 && i + 1 < n && words[i - 1].equals("(") && words[i + 1].equals(")")
-                            && capitalised(words[i - 2]))
-                        f.add("parenAcr", "");
                 }
                 out[i] = f.toArray();
             }
