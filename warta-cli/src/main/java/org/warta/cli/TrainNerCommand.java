@@ -53,6 +53,9 @@ public final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--prune", paramLabel = "X", description = "Leave out features whose averaged weights are all below X in absolute value: a smaller, faster model (default: ${DEFAULT-VALUE}).")
     double prune = NerTrainer.Options.defaults().prune();
 
+    @Option(names = "--runs", paramLabel = "N", description = "Training runs, each its own shuffle of the data, whose averaged weights are averaged again: steadier than one run (default: ${DEFAULT-VALUE}).")
+    int runs = NerTrainer.Options.defaults().runs();
+
     @Option(names = "--no-kb", description = "Train without knowledge-base features.")
     boolean noKb;
 
@@ -89,7 +92,7 @@ public final class TrainNerCommand implements Callable<Integer> {
         Morphology morphology = new Morphology(langs.get("id"), Set.of());
         Gazetteer gazetteer = noKb ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
         NerTrainer trainer = new NerTrainer(gazetteer, morphology, NerTrainer.organisationHeads(langs.get("id")), new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
-                classes.stream().filter(k -> k > 1).toList(), prune));
+                classes.stream().filter(k -> k > 1).toList(), prune, runs));
         env.err().println("warta: train ner: " + sentences.size() + " sentences from " + data
                 + (more.isEmpty() ? "" : " and " + more.size() + " from " + extra));
         NameTagger model = trainer.train(sentences, more, line -> env.err().println("warta: train ner: " + line));

@@ -48,6 +48,12 @@ class NerCommandsTest {
         // --repeat: the tagging speed alone is reported (its value is not asserted: speed is for benchmarks)
         assertThat(r.has("tagging_cpu_sentences_per_second")).isTrue();
         assertThat(r.path("tagging_cpu_seconds").asDouble()).isNotNegative();
+        // the load of the pipeline's data (language packs, KB, gazetteers, both shipped models): its time and the
+        // heap it keeps; the models alone are some MB on disk, so the heap figure cannot be near zero
+        assertThat(r.path("load_seconds").isNumber()).isTrue();
+        assertThat(r.path("load_seconds").asDouble()).isPositive().isLessThan(600);
+        assertThat(r.path("load_heap_mb").isNumber()).isTrue();
+        assertThat(r.path("load_heap_mb").asDouble()).isGreaterThan(2).isLessThan(4000);
         // gold: 2 PER, 1 LOC, 1 ORG; predicted: 2 person, 2 place; matched: 2 PER + 1 LOC
         assertThat(r.path("per_type").path("PER").path("f1").asDouble()).isEqualTo(1.0);
         assertThat(r.path("per_type").path("LOC").path("precision").asDouble()).isEqualTo(0.5);

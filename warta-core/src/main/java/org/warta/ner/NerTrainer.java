@@ -26,13 +26,21 @@ public final class NerTrainer {
      * @param prune features whose averaged weights are all smaller than this (in absolute value) are left
      *     out of the model: a smaller model, whose table stays in the processor's caches when tagging
      */
-    public record Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune) {
+    public record Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune, int runs) {
+        public Options {
+            if (runs < 1) throw new IllegalArgumentException("runs must be at least 1: " + runs);
+        }
+
+        public Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune) {
+            this(epochs, seed, gazetteerDropout, minCount, clusterSizes, prune, 1);
+        }
+
         public Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes) {
             this(epochs, seed, gazetteerDropout, minCount, clusterSizes, 1e-4);
         }
 
         public static Options defaults() {
-            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512), 1e-4);
+            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512), 1e-4, 1);
         }
     }
 
@@ -158,7 +166,52 @@ public final class NerTrainer {
         float[] tr = new float[(t + 1) * t];
         double[] tu = new double[(t + 1) * t];
         boolean[] allowed = NameTagger.allowedTransitions(tags);
-        Random random = new Random(options.seed());
+        // averaged weights, w - u / c, summed over the runs (each its own shuffle from zero weights), then their mean
+        double[] sum = new double[nf * t];
+        double[] sumTr = new double[tr.length];
+        for (int run = 0; run < options.runs(); run++) {
+            if (run > 0) {
+                java.util.Arrays.fill(w, 0);
+                java.util.Arrays.fill(u, 0);
+                java.util.Arrays.fill(tr, 0);
+                java.util.Arrays.fill(tu, 0);
+            }
+            Random random = new Random(run == 0 ? options.seed() : options.seed() ^ (run * 0x9E3779B97F4A7C15L));
+            String prefix = options.runs() == 1 ? "" : "run " + (run + 1) + "/" + options.runs() + ", ";
+            long c = perceptron(kbIds, plainIds, gold, t, w, u, tr, tu, allowed, random,
+                    progress == null ? null : line -> progress.accept(prefix + line));
+            for (int k = 0; k < sum.length; k++) sum[k] += (float) (w[k] - u[k] / c);
+            for (int k = 0; k < sumTr.length; k++) sumTr[k] += (float) (tr[k] - tu[k] / c);
+        }
+        float[] avg = new float[nf * t];
+        for (int k = 0; k < avg.length; k++) avg[k] = (float) (sum[k] / options.runs());
+        float[] avgTr = new float[tr.length];
+        for (int k = 0; k < tr.length; k++) avgTr[k] = (float) (sumTr[k] / options.runs());
+        // keep only features with a weight of some size
+        float threshold = (float) Math.max(1e-4, options.prune());
+        List<Integer> kept = new ArrayList<>();
+        for (int f = 0; f < nf; f++) {
+            boolean any = false;
+            for (int k = 0; k < t && !any; k++) any = Math.abs(avg[f * t + k]) >= threshold;
+            if (any) kept.add(f);
+        }
+        long[] keys = new long[kept.size()];
+        float[] weights = new float[kept.size() * t];
+        for (int i = 0; i < kept.size(); i++) {
+            int f = kept.get(i);
+            keys[i] = keyList.get(f);
+            for (int k = 0; k < t; k++) {
+                float v = avg[f * t + k];
+                weights[i * t + k] = Math.abs(v) >= 1e-4f ? v : 0f;
+            }
+        }
+        return new NameTagger(tags, lowercase, avgTr, keys, weights, clusters, orgHeads, morphology);
+    }
+
+    /** One training run: {@code options.epochs()} shuffled passes; returns the update count for the averaging. */
+    private long perceptron(int[][][] kbIds, int[][][] plainIds, int[][] gold, int t, float[] w, double[] u, float[] tr, double[] tu,
+                            boolean[] allowed, Random random, Consumer<String> progress) {
+        int n = gold.length;
         int[] order = new int[n];
         for (int s = 0; s < n; s++) order[s] = s;
         long c = 1;
@@ -205,30 +258,7 @@ public final class NerTrainer {
             }
             if (progress != null) progress.accept("pass " + epoch + "/" + options.epochs() + ": " + errors + " of " + n + " sentences wrong");
         }
-        // averaged weights: w - u / c
-        float[] avg = new float[nf * t];
-        for (int k = 0; k < avg.length; k++) avg[k] = (float) (w[k] - u[k] / c);
-        float[] avgTr = new float[tr.length];
-        for (int k = 0; k < tr.length; k++) avgTr[k] = (float) (tr[k] - tu[k] / c);
-        // keep only features with a weight of some size
-        float threshold = (float) Math.max(1e-4, options.prune());
-        List<Integer> kept = new ArrayList<>();
-        for (int f = 0; f < nf; f++) {
-            boolean any = false;
-            for (int k = 0; k < t && !any; k++) any = Math.abs(avg[f * t + k]) >= threshold;
-            if (any) kept.add(f);
-        }
-        long[] keys = new long[kept.size()];
-        float[] weights = new float[kept.size() * t];
-        for (int i = 0; i < kept.size(); i++) {
-            int f = kept.get(i);
-            keys[i] = keyList.get(f);
-            for (int k = 0; k < t; k++) {
-                float v = avg[f * t + k];
-                weights[i * t + k] = Math.abs(v) >= 1e-4f ? v : 0f;
-            }
-        }
-        return new NameTagger(tags, lowercase, avgTr, keys, weights, clusters, orgHeads, morphology);
+        return c;
     }
 
     private int[][] dense(long[][] sentence, Map<Long, Integer> counts, Map<Long, Integer> ids, List<Long> keyList) {

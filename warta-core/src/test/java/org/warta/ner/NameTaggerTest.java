@@ -59,6 +59,23 @@ class NameTaggerTest {
     }
 
     @Test
+    void severalRunsAreDeterministicAndDifferFromOne() throws IOException {
+        NerTrainer.Options three = new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 3);
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        NameTagger t = new NerTrainer(null, MORPHOLOGY, three).train(toyCorpus(), null);
+        t.write(a);
+        new NerTrainer(null, MORPHOLOGY, three).train(toyCorpus(), null).write(b);
+        train().write(one);
+        assertThat(a.toByteArray()).isEqualTo(b.toByteArray()).isNotEqualTo(one.toByteArray());
+        // the mean of the runs' weights still learns the toy corpus
+        assertThat(t.tag(new String[] {"Pak", "Slamet", "datang", "ke", "Cirebon", "kemarin", "."}, null))
+                .containsExactly("O", "B-PERSON", "O", "O", "B-PLACE", "O", "O");
+        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void organisationHeadWordsComeFromThePackAndTravelWithTheModel() throws IOException {
         Set<String> heads = NerTrainer.organisationHeads(new Languages(List.of()).get("id"));
         assertThat(heads).contains("kementerian", "partai", "rumah sakit", "university");

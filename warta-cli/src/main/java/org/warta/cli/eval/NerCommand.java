@@ -70,8 +70,9 @@ public final class NerCommand implements Callable<Integer> {
                     r.path("micro_f1").asDouble(), r.path("gold_chunks").asInt(), r.path("predicted_chunks").asInt(),
                     r.path("matched_chunks").asInt());
             out.printf("%-14s %20.3f%n", "macro (types)", r.path("macro_f1").asDouble());
-            out.printf("%d sentences, %d sentences/s; model and KB loaded in %.2f s%n", r.path("sentences").asInt(),
-                    r.path("sentences_per_second").asLong(), r.path("load_seconds").asDouble());
+            out.printf("%d sentences, %d sentences/s%n", r.path("sentences").asInt(), r.path("sentences_per_second").asLong());
+            out.printf("language packs, KB, gazetteers and both name-tagger models loaded in %.2f s (%.2f s CPU), adding %.1f MB of heap%n",
+                    r.path("load_seconds").asDouble(), r.path("load_cpu_seconds").asDouble(), r.path("load_heap_mb").asDouble());
             if (r.has("tagging_cpu_sentences_per_second"))
                 out.printf("tagging alone, %d more passes: %d sentences per CPU second (%.2f s CPU)%n", repeat,
                         r.path("tagging_cpu_sentences_per_second").asLong(), r.path("tagging_cpu_seconds").asDouble());

@@ -25,6 +25,7 @@ import org.warta.ner.NameTagger;
 import org.warta.ner.NameTaggers;
 import org.warta.ner.NerCorpus;
 import org.warta.ner.NerTypes;
+import org.warta.place.PlaceGazetteer;
 
 /**
  * Scores the name tagger on a {@code token<TAB>tag} file with CoNLL chunk F1: a predicted chunk counts
@@ -56,9 +57,23 @@ public final class NerEval {
         for (NerCorpus.Sentence s : gold) for (String t : s.tags()) if (!t.equals("O")) goldTypes.add(t.substring(2));
         boolean lowercase = NerCorpus.lowercased(gold);
 
+        // The load is measured as the default pipeline does it (Warta.Builder#build): language packs, knowledge
+        // base, actor and place gazetteers and both shipped name-tagger models, whatever --model and --no-kb
+        // say, so that its time and heap are one figure across runs.
+        long heap0 = usedHeapAfterGc();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long loadCpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         Languages langs = new Languages(List.of());
         Morphology morphology = new Morphology(langs.get("id"), Set.of());
+        KnowledgeBase kb = KnowledgeBase.load(List.of());
+        Gazetteer kbGazetteer = Gazetteer.of(kb);
+        PlaceGazetteer places = PlaceGazetteer.load(kb, List.of());
+        NameTaggers shipped = NameTaggers.builtIn(morphology);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        double loadCpuSeconds = (threads.getCurrentThreadCpuTime() - loadCpu0) / 1e9;
+        long loadHeap = usedHeapAfterGc() - heap0;
+        for (Object o : new Object[] {langs, kbGazetteer, places, shipped}) java.lang.ref.Reference.reachabilityFence(o);
         NameTagger model;
         String modelName;
         if (modelFile != null) {
@@ -68,10 +83,9 @@ public final class NerEval {
             modelName = modelFile.toString();
         } else {
             modelName = shippedFor(goldTypes, lowercase);
-            model = NameTaggers.resource(modelName, morphology);
+            model = shipped.forText(modelName.equals(NameTaggers.LOWER));
         }
-        Gazetteer gazetteer = kbMode == KbMode.NONE ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        Gazetteer gazetteer = kbMode == KbMode.NONE ? null : kbGazetteer;
 
         Map<String, String> goldByCanonical = new LinkedHashMap<>();
         for (String t : goldTypes) goldByCanonical.putIfAbsent(NerTypes.canonical(t), t);
@@ -131,6 +145,8 @@ public final class NerEval {
         out.put("predicted_chunks", p);
         out.put("matched_chunks", m);
         out.put("load_seconds", Math.round(loadSeconds * 1000) / 1000.0);
+        out.put("load_cpu_seconds", Math.round(loadCpuSeconds * 1000) / 1000.0);
+        out.put("load_heap_mb", Math.round(loadHeap / 1e6 * 10) / 10.0);
         out.put("sentences_per_second", seconds > 0 ? Math.round(gold.size() / seconds) : 0);
         if (repeat > 0) {
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -208,5 +224,16 @@ public final class NerEval {
                     w.write(s.words()[k] + "\t" + s.tags()[k] + "\t" + predicted.get(i)[k] + "\n");
             }
         }
+    }
+
+    /** Used heap in bytes after a few full collections (they settle the figure; one is not always enough). */
+    static long usedHeapAfterGc() {
+        java.lang.management.MemoryMXBean mx = java.lang.management.ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            used = Math.min(used, mx.getHeapMemoryUsage().getUsed());
+        }
+        return used;
     }
 }
