@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -128,21 +129,18 @@ public final class NameTagger {
      */
     public NameTagger pruned(double threshold) {
         int t = tags.length;
-        List<long[]> kept = new ArrayList<>();
-        List<float[]> ws = new ArrayList<>();
+        long[] keys = new long[featureCount];
+        float[] weights = new float[featureCount * t];
+        int kept = 0;
         for (int f = 0; f < featureCount; f++) {
             float[] w = weightsOf(f);
             if (max(w) < threshold) continue;
-            kept.add(new long[] {keyOf(f)});
-            ws.add(w);
+            keys[kept] = keyOf(f);
+            System.arraycopy(w, 0, weights, kept * t, t);
+            kept++;
         }
-        long[] keys = new long[kept.size()];
-        float[] weights = new float[kept.size() * t];
-        for (int f = 0; f < keys.length; f++) {
-            keys[f] = kept.get(f)[0];
-            System.arraycopy(ws.get(f), 0, weights, f * t, t);
-        }
-        return new NameTagger(tags, lowercase, trans, keys, weights, clusters, orgHeads, features.morphology());
+        return new NameTagger(tags, lowercase, trans, Arrays.copyOf(keys, kept), Arrays.copyOf(weights, kept * t), clusters,
+                orgHeads, features.morphology());
     }
 
     private long keyOf(int f) {

@@ -31,12 +31,8 @@ public final class NerTrainer {
             if (runs < 1) throw new IllegalArgumentException("runs must be at least 1: " + runs);
         }
 
-        public Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune) {
-            this(epochs, seed, gazetteerDropout, minCount, clusterSizes, prune, 1);
-        }
-
         public Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes) {
-            this(epochs, seed, gazetteerDropout, minCount, clusterSizes, 1e-4);
+            this(epochs, seed, gazetteerDropout, minCount, clusterSizes, 1e-4, 1);
         }
 
         public static Options defaults() {
@@ -187,25 +183,12 @@ public final class NerTrainer {
         for (int k = 0; k < avg.length; k++) avg[k] = (float) (sum[k] / options.runs());
         float[] avgTr = new float[tr.length];
         for (int k = 0; k < tr.length; k++) avgTr[k] = (float) (sumTr[k] / options.runs());
-        // keep only features with a weight of some size
-        float threshold = (float) Math.max(1e-4, options.prune());
-        List<Integer> kept = new ArrayList<>();
-        for (int f = 0; f < nf; f++) {
-            boolean any = false;
-            for (int k = 0; k < t && !any; k++) any = Math.abs(avg[f * t + k]) >= threshold;
-            if (any) kept.add(f);
-        }
-        long[] keys = new long[kept.size()];
-        float[] weights = new float[kept.size() * t];
-        for (int i = 0; i < kept.size(); i++) {
-            int f = kept.get(i);
-            keys[i] = keyList.get(f);
-            for (int k = 0; k < t; k++) {
-                float v = avg[f * t + k];
-                weights[i * t + k] = Math.abs(v) >= 1e-4f ? v : 0f;
-            }
-        }
-        return new NameTagger(tags, lowercase, avgTr, keys, weights, clusters, orgHeads, morphology);
+        // weights too small to matter are zero; features with none of some size are left out (NameTagger.pruned)
+        long[] keys = new long[nf];
+        for (int f = 0; f < nf; f++) keys[f] = keyList.get(f);
+        for (int k = 0; k < avg.length; k++) if (Math.abs(avg[k]) < 1e-4f) avg[k] = 0f;
+        return new NameTagger(tags, lowercase, avgTr, keys, avg, clusters, orgHeads, morphology)
+                .pruned((float) Math.max(1e-4, options.prune())); // compared as the float it always was
     }
 
     /** One training run: {@code options.epochs()} shuffled passes; returns the update count for the averaging. */
@@ -226,13 +209,13 @@ public final class NerTrainer {
             for (int s : order) {
                 int[][] f = random.nextDouble() < options.gazetteerDropout() ? plainIds[s] : kbIds[s];
                 int[] g = gold[s];
-                float[][] emit = new float[g.length][t];
+                float[] emit = new float[g.length * t];
                 for (int i = 0; i < g.length; i++)
                     for (int id : f[i]) {
                         int base = id * t;
-                        for (int k = 0; k < t; k++) emit[i][k] += w[base + k];
+                        for (int k = 0; k < t; k++) emit[i * t + k] += w[base + k];
                     }
-                int[] p = NameTagger.viterbi(emit, tr, allowed, t);
+                int[] p = NameTagger.viterbi(emit, g.length, tr, allowed, t);
                 boolean wrong = false;
                 for (int i = 0; i < g.length; i++) {
                     int prevG = i == 0 ? t : g[i - 1];
