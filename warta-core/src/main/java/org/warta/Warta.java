@@ -54,6 +54,13 @@ public final class Warta {
         return new Builder();
     }
 
+    /**
+     * The loaded data files of a pipeline: language packs, knowledge base, the Indonesian affix analyser,
+     * the actor gazetteer, both shipped name-tagger models and the place gazetteer.
+     */
+    public record Data(Languages languages, KnowledgeBase kb, Morphology morphology, Gazetteer gazetteer, NameTaggers taggers,
+                       PlaceGazetteer places) {}
+
     /** Configures and builds a {@link Pipeline}. */
     public static final class Builder {
         private LocalDate asOf = LocalDate.now();
@@ -71,18 +78,33 @@ public final class Warta {
             return this;
         }
 
-        public Pipeline build() {
+        /**
+         * The data files a pipeline is built from, loaded (what {@link #build} loads before it makes the
+         * stages): for tools that need the parts, or that measure the load.
+         */
+        public Data data() {
             Languages langs = new Languages(userDirs);
             KnowledgeBase kb = KnowledgeBase.load(userDirs);
-            Gazetteer gazetteer = Gazetteer.of(kb);
-            NameTaggers taggers = NameTaggers.builtIn(new Morphology(langs.get("id"), Set.of()));
-            PlaceGazetteer places = PlaceGazetteer.load(kb, userDirs);
+            Morphology morphology = new Morphology(langs.get("id"), Set.of());
+            return new Data(langs, kb, morphology, Gazetteer.of(kb), NameTaggers.builtIn(morphology), PlaceGazetteer.load(kb, userDirs));
+        }
+
+        public Pipeline build() {
+            return build(data());
+        }
+
+        /** The pipeline of data loaded by {@link #data()}. */
+        public Pipeline build(Data data) {
+            Languages langs = data.languages();
+            KnowledgeBase kb = data.kb();
+            Gazetteer gazetteer = data.gazetteer();
+            PlaceGazetteer places = data.places();
             List<Stage> stages = List.of(
                     new LanguageIdentifier(langs),
                     new Segmenter(langs),
                     new PublicationDater(langs),
                     new TimeTagger(langs),
-                    new ActorRecognizer(langs, kb, gazetteer, taggers),
+                    new ActorRecognizer(langs, kb, gazetteer, data.taggers()),
                     new CorefResolver(langs, kb),
                     new PlaceRecognizer(langs, places),
                     new QuoteAttributor(langs),

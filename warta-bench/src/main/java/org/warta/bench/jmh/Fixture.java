@@ -6,14 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.warta.Warta;
 import org.warta.actor.Gazetteer;
 import org.warta.cli.bench.BenchCorpus;
 import org.warta.event.EventCoder;
-import org.warta.kb.KnowledgeBase;
-import org.warta.lang.Languages;
-import org.warta.lang.Morphology;
 import org.warta.model.Article;
 import org.warta.model.Doc;
 import org.warta.model.Page;
@@ -101,16 +97,16 @@ public final class Fixture {
 
     /** Builds the pipeline and its parts, and prepares the texts for every benchmark. */
     public Fixture(List<String> texts) {
-        pipeline = Warta.builder().asOf(AS_OF).build();
+        // the pipeline, and the lookup structures it is built on
+        Warta.Builder builder = Warta.builder().asOf(AS_OF);
+        Warta.Data data = builder.data();
+        pipeline = builder.build(data);
         segmenter = stage(Segmenter.class);
         timeTagger = stage(TimeTagger.class);
         eventCoder = stage(EventCoder.class);
-        // the lookup structures, built as the pipeline builds its own
-        Languages langs = new Languages(List.of());
-        KnowledgeBase kb = KnowledgeBase.load(List.of());
-        gazetteer = Gazetteer.of(kb);
-        places = PlaceGazetteer.load(kb, List.of());
-        taggers = NameTaggers.builtIn(new Morphology(langs.get("id"), Set.of()));
+        gazetteer = data.gazetteer();
+        places = data.places();
+        taggers = data.taggers();
 
         long tokenCount = 0;
         for (int n = 0; n < texts.size(); n++) {

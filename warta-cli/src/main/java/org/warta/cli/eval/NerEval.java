@@ -14,10 +14,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.warta.Warta;
 import org.warta.actor.Gazetteer;
 import org.warta.io.Json;
-import org.warta.kb.KnowledgeBase;
-import org.warta.lang.Languages;
 import org.warta.lang.Morphology;
 import org.warta.ner.Chunk;
 import org.warta.ner.GazetteerLabels;
@@ -25,7 +24,6 @@ import org.warta.ner.NameTagger;
 import org.warta.ner.NameTaggers;
 import org.warta.ner.NerCorpus;
 import org.warta.ner.NerTypes;
-import org.warta.place.PlaceGazetteer;
 
 /**
  * Scores the name tagger on a {@code token<TAB>tag} file with CoNLL chunk F1: a predicted chunk counts
@@ -57,23 +55,20 @@ public final class NerEval {
         for (NerCorpus.Sentence s : gold) for (String t : s.tags()) if (!t.equals("O")) goldTypes.add(t.substring(2));
         boolean lowercase = NerCorpus.lowercased(gold);
 
-        // The load is measured as the default pipeline does it (Warta.Builder#build): language packs, knowledge
+        // The load is measured as the default pipeline does it (Warta.Builder#data): language packs, knowledge
         // base, actor and place gazetteers and both shipped name-tagger models, whatever --model and --no-kb
         // say, so that its time and heap are one figure across runs.
         long heap0 = usedHeapAfterGc();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long loadCpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
-        Languages langs = new Languages(List.of());
-        Morphology morphology = new Morphology(langs.get("id"), Set.of());
-        KnowledgeBase kb = KnowledgeBase.load(List.of());
-        Gazetteer kbGazetteer = Gazetteer.of(kb);
-        PlaceGazetteer places = PlaceGazetteer.load(kb, List.of());
-        NameTaggers shipped = NameTaggers.builtIn(morphology);
+        Warta.Data loaded = Warta.builder().data();
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         double loadCpuSeconds = (threads.getCurrentThreadCpuTime() - loadCpu0) / 1e9;
         long loadHeap = usedHeapAfterGc() - heap0;
-        for (Object o : new Object[] {langs, kbGazetteer, places, shipped}) java.lang.ref.Reference.reachabilityFence(o);
+        Morphology morphology = loaded.morphology();
+        NameTaggers shipped = loaded.taggers();
+        Gazetteer kbGazetteer = loaded.gazetteer();
         NameTagger model;
         String modelName;
         if (modelFile != null) {
@@ -149,15 +144,14 @@ public final class NerEval {
         out.put("load_heap_mb", Math.round(loadHeap / 1e6 * 10) / 10.0);
         out.put("sentences_per_second", seconds > 0 ? Math.round(gold.size() / seconds) : 0);
         if (repeat > 0) {
-            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-            long cpu0 = mx.getCurrentThreadCpuTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long sink = 0;
             for (int r = 0; r < repeat; r++)
                 for (NerCorpus.Sentence s : gold) {
                     String[] gaz = gazetteer == null ? null : GazetteerLabels.of(s.words(), gazetteer, lowercase);
                     sink += model.tag(s.words(), gaz).length;
                 }
-            double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             if (sink < 0) throw new IllegalStateException();
             out.put("tagging_cpu_seconds", Math.round(cpu * 1000) / 1000.0);
             out.put("tagging_cpu_sentences_per_second", cpu > 0 ? Math.round((double) repeat * gold.size() / cpu) : 0);
