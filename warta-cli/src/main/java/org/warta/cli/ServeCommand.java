@@ -129,7 +129,7 @@ final class ServeCommand extends StoreCommand {
             }
             stop.await();
         } finally {
-            if (cleanup != null) deleteTree(cleanup);
+            if (cleanup != null) TempTree.delete(cleanup);
             env.err().println("warta: server stopped");
             done.countDown();
         }
@@ -148,13 +148,5 @@ final class ServeCommand extends StoreCommand {
         }
         Path here = Path.of("examples");
         return Files.isDirectory(here) ? here : null;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

@@ -7,9 +7,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.warta.cli.TempTree;
 import org.warta.io.Json;
 import org.warta.kb.KbVersion;
 import org.warta.lang.Languages;
@@ -80,7 +80,7 @@ final class StoreBench {
             dbBytes = size(dir);
             return new Result(store.nanos, store.wallNanos, total, wall, report, dbBytes, store.batches);
         } finally {
-            delete(dir);
+            TempTree.delete(dir);
         }
     }
 
@@ -140,14 +140,6 @@ final class StoreBench {
             }).sum();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a temporary folder left behind is no failure of the bench
         }
     }
 
