@@ -462,15 +462,23 @@ public final class SafeFetcher {
             if (w0 == 0x2001 && (w1 == 0 || w1 == 0x0db8)) return false; // Teredo 2001::/32, documentation 2001:db8::/32
             if (w0 == 0x0100 && w1 == 0 && b[4] == 0 && b[5] == 0 && b[6] == 0 && b[7] == 0) return false; // discard 100::/64
             if (w0 == 0x2002) return isPublic4(b[2], b[3], b[4], b[5]); // 6to4 embeds an IPv4 address
-            boolean zero10 = true;
-            for (int i = 0; i < 10; i++) zero10 &= b[i] == 0;
-            if (zero10 && ((b[10] == (byte) 0xff && b[11] == (byte) 0xff) || (b[10] == 0 && b[11] == 0))) {
+            if (ipv4Mapped(b) || zeros(b, 12)) {
                 return isPublic4(b[12], b[13], b[14], b[15]); // IPv4-mapped ::ffff:a.b.c.d and IPv4-compatible ::a.b.c.d
             }
             if (w0 == 0x0064 && w1 == 0xff9b) return isPublic4(b[12], b[13], b[14], b[15]); // NAT64 64:ff9b::/96
             return true;
         }
         return isPublic4(b[0], b[1], b[2], b[3]);
+    }
+
+    /** Whether a 16-byte address is an IPv4-mapped one, ::ffff:a.b.c.d. */
+    private static boolean ipv4Mapped(byte[] b) {
+        return zeros(b, 10) && b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+    }
+
+    private static boolean zeros(byte[] b, int n) {
+        for (int i = 0; i < n; i++) if (b[i] != 0) return false;
+        return true;
     }
 
     private static boolean isPublic4(byte x0, byte x1, byte x2, byte x3) {
@@ -515,9 +523,7 @@ public final class SafeFetcher {
             byte[] b = a.getAddress();
             if (b.length != prefix.length && a instanceof Inet6Address && prefix.length == 4) {
                 // an IPv4-mapped IPv6 address is matched by IPv4 ranges
-                boolean mapped = b[10] == (byte) 0xff && b[11] == (byte) 0xff;
-                for (int i = 0; i < 10; i++) mapped &= b[i] == 0;
-                if (!mapped) return false;
+                if (!ipv4Mapped(b)) return false;
                 b = new byte[] {b[12], b[13], b[14], b[15]};
             }
             if (b.length != prefix.length || a instanceof Inet4Address && prefix.length != 4) return false;
