@@ -496,9 +496,9 @@ public final class WartaServer implements AutoCloseable {
         if (report.failed > 0) {
             // the ingester's reasons: a page it cannot read is the client's (400); a failure of the code or the store is not
             String reasons = String.join("; ", report.failures);
-            if (report.internalErrors > 0 || report.notStored > 0) {
+            if (report.internalErrors > 0 || !report.notStored.isEmpty()) {
                 LOG.error("POST /api/articles failed: {}", reasons);
-                throw new ApiException(report.notStored > 0 ? 503 : 500, "the article was not stored; see the server log");
+                throw new ApiException(!report.notStored.isEmpty() ? 503 : 500, "the article was not stored; see the server log");
             }
             throw ApiException.badRequest(reasons);
         }

@@ -10,8 +10,10 @@ import java.util.List;
  */
 public final class IngestReport {
     public int read, added, updated, recoded, duplicate, nearDuplicate, failed, events, batches;
-    /** Of the failed: pages the pipeline failed on (a bug, not the input), and pages whose batch the store did not write. */
-    public int internalErrors, notStored;
+    /** Of the failed: pages the pipeline failed on (a bug, not the input). */
+    public int internalErrors;
+    /** Of the failed: the names of the pages whose batch the store did not write (they may be tried again). */
+    public final List<String> notStored = new ArrayList<>();
     public final List<String> failures = new ArrayList<>();
 
     /** One line: "12 read, 10 new, 1 updated, 1 duplicate, 0 near-duplicate, 0 failed, 57 events". */

@@ -131,7 +131,7 @@ public final class Ingester {
             listener.committed(report);
         } catch (StoreException e) {
             for (Store.Coded c : batch) {
-                report.notStored++;
+                report.notStored.add(c.page().name());
                 fail(c.page().name(), c.page().name() + ": not stored: " + e.getMessage());
             }
         }

@@ -138,9 +138,9 @@ public final class Watcher {
                 log.accept("feed " + feed + ": internal error: " + e);
             }
         }
-        int failuresBefore = ingester.report().failures.size();
+        int unstoredBefore = ingester.report().notStored.size();
         ingester.flush();
-        forgetUnstored(ingester, failuresBefore);
+        forgetUnstored(ingester, unstoredBefore);
         return new Poll(feeds.size(), c.notModified, c.entries, c.fetched, c.refetched, c.skipped, c.failed, c.notRetried);
     }
 
@@ -177,9 +177,9 @@ public final class Watcher {
             }
         }
         // validators are saved after the feed's pages went in, so a crash re-reads the feed
-        int failuresBefore = ingester.report().failures.size();
+        int unstoredBefore = ingester.report().notStored.size();
         ingester.flush();
-        if (!forgetUnstored(ingester, failuresBefore).isEmpty()) {
+        if (!forgetUnstored(ingester, unstoredBefore).isEmpty()) {
             store.saveFeed(feed.toString(), state.etag(), state.lastModified(), "failed: some of its pages were not stored");
             return;
         }
@@ -200,16 +200,12 @@ public final class Watcher {
     }
 
     /**
-     * The pages of the ingester's failures since {@code from} whose batch was not written: they are forgotten, so
+     * The pages whose batch was not written, of the ingester's since the {@code from}-th: they are forgotten, so
      * that the next poll tries them again.
      */
     private Set<String> forgetUnstored(Ingester ingester, int from) {
-        List<String> f = ingester.report().failures;
-        Set<String> out = new HashSet<>();
-        for (int i = from; i < f.size(); i++) {
-            int k = f.get(i).indexOf(": not stored: ");
-            if (k > 0) out.add(f.get(i).substring(0, k));
-        }
+        List<String> pages = ingester.report().notStored;
+        Set<String> out = new HashSet<>(pages.subList(from, pages.size()));
         for (String link : out) dates.remove(link);
         return out;
     }
@@ -266,8 +262,9 @@ public final class Watcher {
         if (date != null) meta.put("published", date);
         if (item.title() != null && !item.title().isBlank()) meta.put("title", item.title().strip());
         int failuresBefore = ingester.report().failures.size();
+        int unstoredBefore = ingester.report().notStored.size();
         ingester.accept(new Page(link, p.uri().toString(), Page.MediaType.HTML, p.body(), meta));
-        Set<String> notStored = forgetUnstored(ingester, failuresBefore);
+        Set<String> notStored = forgetUnstored(ingester, unstoredBefore);
         if (ingester.report().failures.size() > failuresBefore + notStored.size()) {
             c.failed++; // the page could not be read or coded (the ingester reported why): the same bytes would fail again
             refused.put(link, date);
