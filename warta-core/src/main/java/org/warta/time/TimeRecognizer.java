@@ -241,7 +241,6 @@ public final class TimeRecognizer {
         private final Node root = new Node(true);
         /** By the length of the run of ASCII digits starting at a position (5: five or more), the patterns that may start there. */
         private final int[] digitMasks = new int[6];
-        private int anyMask;
 
         /**
          * Registers pattern {@code bit}: it may start with a run of {@code minRun} to {@code maxRun} ASCII
@@ -275,11 +274,8 @@ public final class TimeRecognizer {
             return phrase.strip().split("\\s+")[0];
         }
 
+        /** Registers pattern {@code bit} as starting with this word (never empty: it comes from a stripped, non-blank phrase). */
         private void word(int bit, String first) {
-            if (first.isEmpty()) { // cannot happen after strip(); stay safe: try everywhere
-                anyMask |= bit;
-                return;
-            }
             Node n = root;
             for (int i = 0; i < first.length(); i++) n = n.add(Chars.fold(first.charAt(i)));
             n.mask |= bit;
@@ -302,8 +298,8 @@ public final class TimeRecognizer {
                 afterLetter = Chars.isLetterOrNumber(c);
                 if (skip) continue;
                 // nothing starts here (on folded text; unfolded text is compared case-insensitively by walkCi)
-                if (folded && c < 128 && root.ascii[c] == null && (c < '0' || c > '9') && anyMask == 0) continue;
-                int mask = anyMask;
+                if (folded && c < 128 && root.ascii[c] == null && (c < '0' || c > '9')) continue;
+                int mask = 0;
                 if (c >= '0' && c <= '9') {
                     int e = p + 1;
                     while (e < len && e - p < 5 && s[e] >= '0' && s[e] <= '9') e++;
