@@ -93,8 +93,7 @@ public final class PlaceRecognizer implements Stage {
                 int end = ws.get(k)[1];
                 if (crossesBlock(blocked, start, end)) continue;
                 String written = text.substring(start, end);
-                if (gazetteer.lookup(PlaceGazetteer.key(written)).isEmpty()) continue;
-                PlaceGazetteer.Place best = gazetteer.best(written, Set.of());
+                PlaceGazetteer.Place best = gazetteer.best(written, Set.of()); // null when the key names no place
                 if (best == null) continue;
                 // "Anda", "Ini"; "Lahan" in a headline when the text writes "lahan" as a common noun
                 if (k == i && best.level() != PlaceGazetteer.Level.COUNTRY) {
