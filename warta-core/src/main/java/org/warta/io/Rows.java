@@ -82,7 +82,7 @@ public final class Rows {
     }
 
     static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+        return org.warta.text.Blanks.collapse(s).strip();
     }
 
     private static String name(Actor a) {

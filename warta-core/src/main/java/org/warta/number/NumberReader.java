@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.warta.lang.Languages;
+import org.warta.text.Chars;
 
 /**
  * Finds quantities in text: digits with the language's separators ("10.000", "1,5 juta", "2.500-an";
@@ -41,20 +42,15 @@ public final class NumberReader {
                 if (word.isEmpty() || Character.isSurrogate(word.charAt(0))) return null;
                 char c = word.charAt(0);
                 b.set(c);
-                b.set(fold(c));
+                b.set(Chars.fold(c));
             }
             return b;
         }
 
         /** Whether a match may start at this char (as written, or folded the way the pattern compares it). */
         boolean mayStart(char c) {
-            return starts.get(c) || starts.get(fold(c));
+            return starts.get(c) || starts.get(Chars.fold(c));
         }
-    }
-
-    /** How {@code CASE_INSENSITIVE | UNICODE_CASE} compares a char. */
-    private static char fold(char c) {
-        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     private final Map<String, Lang> langs = new HashMap<>();

@@ -17,6 +17,7 @@ import org.warta.model.Doc;
 import org.warta.model.EntityMention;
 import org.warta.model.PlaceMention;
 import org.warta.pipeline.Stage;
+import org.warta.text.Chars;
 
 /**
  * Finds the places named in the text with the {@link PlaceGazetteer} (longest match of capitalised
@@ -92,8 +93,7 @@ public final class PlaceRecognizer implements Stage {
                 int end = ws.get(k)[1];
                 if (crossesBlock(blocked, start, end)) continue;
                 String written = text.substring(start, end);
-                if (gazetteer.lookup(PlaceGazetteer.key(written)).isEmpty()) continue;
-                PlaceGazetteer.Place best = gazetteer.best(written, Set.of());
+                PlaceGazetteer.Place best = gazetteer.best(written, Set.of()); // null when the key names no place
                 if (best == null) continue;
                 // "Anda", "Ini"; "Lahan" in a headline when the text writes "lahan" as a common noun
                 if (k == i && best.level() != PlaceGazetteer.Level.COUNTRY) {
@@ -157,30 +157,20 @@ public final class PlaceRecognizer implements Stage {
         int i = 0;
         while (i < n) {
             int cp = text.codePointAt(i);
-            if (!isWordChar(cp)) {
+            if (!Chars.isLetterOrNumber(cp)) {
                 i += Character.charCount(cp);
                 continue;
             }
             int j = i + Character.charCount(cp);
             while (j < n) {
                 int c = text.codePointAt(j);
-                if (!isWordChar(c)) break;
+                if (!Chars.isLetterOrNumber(c)) break;
                 j += Character.charCount(c);
             }
             ws.add(new int[] {i, j});
             i = j;
         }
         return ws;
-    }
-
-    /** {@code [\p{L}\p{N}]}: a letter or a number of any kind. */
-    private static boolean isWordChar(int cp) {
-        if (cp < 128) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-        return switch (Character.getType(cp)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER, Character.MODIFIER_LETTER,
-                    Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-            default -> false;
-        };
     }
 
     /** Whether text[a, b) is a gap inside a name ({@link #GAP}): blanks with an optional full stop or comma, or a hyphen. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import org.warta.model.Article;
 import org.warta.model.Page;
+import org.warta.text.Blanks;
 
 /**
  * Shared back end of the extractors: takes a title and candidate body blocks, removes site chrome, reads
@@ -27,8 +28,8 @@ final class ArticleAssembler {
         /** The block without leading and trailing white space (including no-break spaces). */
         Block trimmed() {
             int a = 0, b = text.length();
-            while (a < b && isSpace(text.charAt(a))) a++;
-            while (b > a && isSpace(text.charAt(b - 1))) b--;
+            while (a < b && Blanks.isSpace(text.charAt(a))) a++;
+            while (b > a && Blanks.isSpace(text.charAt(b - 1))) b--;
             return sub(a, b);
         }
     }
@@ -45,10 +46,6 @@ final class ArticleAssembler {
 
     ArticleAssembler(PageChrome chrome) {
         this.chrome = chrome;
-    }
-
-    static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 
     /**
@@ -148,7 +145,7 @@ final class ArticleAssembler {
                 : datelineOutlet != null ? datelineOutlet : host(known.url());
         String canonical = known.canonicalUrl();
         String idBasis = canonical != null && !canonical.isBlank() ? canonical
-                : org.warta.text.Blanks.collapse(articleText).strip();
+                : Blanks.collapse(articleText).strip();
         String published = known.published() == null || known.published().isBlank() ? null : known.published().strip();
         String precision = precision(published);
         if (precision == null) published = null;
@@ -215,7 +212,7 @@ final class ArticleAssembler {
 
     private static boolean startsSentence(String rest) {
         int i = 0;
-        while (i < rest.length() && isSpace(rest.charAt(i))) i++;
+        while (i < rest.length() && Blanks.isSpace(rest.charAt(i))) i++;
         if (i >= rest.length()) return false;
         int cp = rest.codePointAt(i);
         return Character.isUpperCase(cp) || Character.isDigit(cp) || "\"“‘'«(".indexOf(cp) >= 0;

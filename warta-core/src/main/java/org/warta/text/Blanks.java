@@ -25,6 +25,12 @@ public final class Blanks {
         return sb == null ? text : sb.append(text, copied, n).toString();
     }
 
+    /** White space, a space character or a byte-order mark; ASCII answered without the character tables. */
+    public static boolean isSpace(char c) {
+        if (c < 128) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+    }
+
     /** {@code \s} of a Java regex without UNICODE_CHARACTER_CLASS. */
     private static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';

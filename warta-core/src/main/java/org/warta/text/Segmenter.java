@@ -77,8 +77,8 @@ public final class Segmenter implements Stage {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? n : nl;
             int a = start, b = end;
-            while (a < b && isSpace(text.charAt(a))) a++;
-            while (b > a && isSpace(text.charAt(b - 1))) b--;
+            while (a < b && Blanks.isSpace(text.charAt(a))) a++;
+            while (b > a && Blanks.isSpace(text.charAt(b - 1))) b--;
             if (a < b) {
                 for (int[] s : sentences(text, a, b, abbr)) {
                     int index = doc.sentences().size();
@@ -123,17 +123,17 @@ public final class Segmenter implements Stage {
                     continue;
                 } else if (c == '"') {
                     if (!open.isEmpty() && open.peek().straight()) open.pop();
-                    else if (i == a || isSpace(text.charAt(i - 1)) || "([{—–-/“‘".indexOf(text.charAt(i - 1)) >= 0)
+                    else if (i == a || Blanks.isSpace(text.charAt(i - 1)) || "([{—–-/“‘".indexOf(text.charAt(i - 1)) >= 0)
                         open.push(new Open(i, true));
                     continue;
                 }
             }
-            if (!isSpace(c) || i == a || !open.isEmpty()) continue;
+            if (!Blanks.isSpace(c) || i == a || !open.isEmpty()) continue;
             int p = i - 1;
             while (p > sentenceStart && CLOSERS.indexOf(text.charAt(p)) >= 0) p--;
             if (TERMINALS.indexOf(text.charAt(p)) < 0) continue;
             int q = i;
-            while (q < b && isSpace(text.charAt(q))) q++;
+            while (q < b && Blanks.isSpace(text.charAt(q))) q++;
             if (q >= b || !startsSentence(text, q)) continue;
             if (text.charAt(p) == '.' && isAbbreviation(text, sentenceStart, p, abbr)) continue;
             out.add(new int[] {sentenceStart, i});
@@ -153,7 +153,7 @@ public final class Segmenter implements Stage {
     private static boolean isAbbreviation(String text, int from, int dot, Set<String> abbr) {
         if (dot > from && text.charAt(dot - 1) == '.') return false; // an ellipsis "..."
         int w = dot;
-        while (w > from && !isSpace(text.charAt(w - 1))) w--;
+        while (w > from && !Blanks.isSpace(text.charAt(w - 1))) w--;
         while (w < dot && "([{\"“‘'«".indexOf(text.charAt(w)) >= 0) w++;
         String word = text.substring(w, dot + 1);
         if (word.length() == 1) return false;
@@ -206,7 +206,7 @@ public final class Segmenter implements Stage {
         while (i < e) {
             int cp = text.codePointAt(i);
             int len = Character.charCount(cp);
-            if (isSpace((char) cp) && len == 1) {
+            if (Blanks.isSpace((char) cp) && len == 1) {
                 i++;
                 continue;
             }
@@ -255,7 +255,7 @@ public final class Segmenter implements Stage {
         if (j < e && text.charAt(j) == '.') {
             String word = text.substring(i, j + 1);
             boolean lastInSentence = true;
-            for (int k = j + 1; k < e; k++) if (!isSpace(text.charAt(k))) { lastInSentence = false; break; }
+            for (int k = j + 1; k < e; k++) if (!Blanks.isSpace(text.charAt(k))) { lastInSentence = false; break; }
             if (abbr.contains(word)) return j + 1;
             if (word.length() == 2 && Character.isUpperCase(word.charAt(0)) && !lastInSentence) return j + 1;
         }
@@ -273,11 +273,5 @@ public final class Segmenter implements Stage {
         if (Character.isLetterOrDigit(c) || Character.isSurrogate(c)) return true;
         int type = Character.getType(c);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
-    }
-
-    /** White space, a space character or a byte-order mark; ASCII answered without the character tables. */
-    static boolean isSpace(char c) {
-        if (c < 128) return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F');
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.warta.lang.Languages;
 import org.warta.model.TimeExpr;
+import org.warta.text.Chars;
 
 /**
  * Finds and normalises time expressions in plain text (TIMEX3 types and values), for any language whose
@@ -180,7 +181,7 @@ public final class TimeRecognizer {
                 int e = regex.indexOf("\\E", q + 2);
                 if (e < 0) e = regex.length();
                 sb.append(regex, i, q + 2);
-                for (int k = q + 2; k < e; k++) sb.append(Subject.fold(regex.charAt(k)));
+                for (int k = q + 2; k < e; k++) sb.append(Chars.fold(regex.charAt(k)));
                 i = e;
             }
             return sb.append(regex.substring(i)).toString();
@@ -237,17 +238,9 @@ public final class TimeRecognizer {
             }
         }
 
-        private static final boolean[] ASCII_LETTER_OR_DIGIT = new boolean[128];
-
-        static {
-            for (char c = 0; c < 128; c++)
-                ASCII_LETTER_OR_DIGIT[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        }
-
         private final Node root = new Node(true);
         /** By the length of the run of ASCII digits starting at a position (5: five or more), the patterns that may start there. */
         private final int[] digitMasks = new int[6];
-        private int anyMask;
 
         /**
          * Registers pattern {@code bit}: it may start with a run of {@code minRun} to {@code maxRun} ASCII
@@ -281,13 +274,10 @@ public final class TimeRecognizer {
             return phrase.strip().split("\\s+")[0];
         }
 
+        /** Registers pattern {@code bit} as starting with this word (never empty: it comes from a stripped, non-blank phrase). */
         private void word(int bit, String first) {
-            if (first.isEmpty()) { // cannot happen after strip(); stay safe: try everywhere
-                anyMask |= bit;
-                return;
-            }
             Node n = root;
-            for (int i = 0; i < first.length(); i++) n = n.add(Subject.fold(first.charAt(i)));
+            for (int i = 0; i < first.length(); i++) n = n.add(Chars.fold(first.charAt(i)));
             n.mask |= bit;
         }
 
@@ -304,11 +294,12 @@ public final class TimeRecognizer {
             for (int p = 0; p < len; p++) {
                 char c = s[p];
                 boolean skip = afterLetter;
-                afterLetter = letterOrNumber(c);
+                // (?<![\\p{L}\\p{N}]) fails after it; a surrogate is neither, so positions after one stay candidates
+                afterLetter = Chars.isLetterOrNumber(c);
                 if (skip) continue;
                 // nothing starts here (on folded text; unfolded text is compared case-insensitively by walkCi)
-                if (folded && c < 128 && root.ascii[c] == null && (c < '0' || c > '9') && anyMask == 0) continue;
-                int mask = anyMask;
+                if (folded && c < 128 && root.ascii[c] == null && (c < '0' || c > '9')) continue;
+                int mask = 0;
                 if (c >= '0' && c <= '9') {
                     int e = p + 1;
                     while (e < len && e - p < 5 && s[e] >= '0' && s[e] <= '9') e++;
@@ -321,18 +312,6 @@ public final class TimeRecognizer {
                 out[n++] = mask;
             }
             return java.util.Arrays.copyOf(out, n);
-        }
-
-        /**
-         * A char before a position that makes {@code (?<![\\p{L}\\p{N}])} fail there. Surrogates count as
-         * neither (the lookbehind reads code points), so positions after them stay candidates.
-         */
-        private static boolean letterOrNumber(char c) {
-            if (c < 128) return ASCII_LETTER_OR_DIGIT[c];
-            if (Character.isSurrogate(c)) return false;
-            if (Character.isLetter(c)) return true;
-            int t = Character.getType(c);
-            return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
         }
 
         /** Masks of the first words starting at p and followed by no letter or digit, on folded text (exact comparison). */
@@ -348,14 +327,14 @@ public final class TimeRecognizer {
 
         /** No letter or digit at i (the end counts). */
         private static boolean bounded(char[] s, int i) {
-            return i >= s.length || !letterOrNumber(s[i]);
+            return i >= s.length || !Chars.isLetterOrNumber(s[i]);
         }
 
         /** The same on unfolded text: a literal char matches the text's char or its fold, as CASE_INSENSITIVE does. */
         private static int walkCi(Node node, char[] s, int p) {
             int mask = 0;
             for (int i = p; i < s.length; i++) {
-                char c = s[i], f = Subject.fold(c);
+                char c = s[i], f = Chars.fold(c);
                 if (c != f) {
                     Node raw = node.child(c);
                     if (raw != null) {
@@ -393,16 +372,11 @@ public final class TimeRecognizer {
                     cs[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
                     continue;
                 }
-                if (Character.isSurrogate(c) || Character.toLowerCase(c) != fold(c)) ok = false;
-                cs[i] = fold(c);
+                if (Character.isSurrogate(c) || Character.toLowerCase(c) != Chars.fold(c)) ok = false;
+                cs[i] = Chars.fold(c);
             }
             this.folded = ok ? new String(cs) : null;
             this.cands = triggers == null ? null : triggers.candidates(ok ? cs : text.toCharArray(), ok);
-        }
-
-        /** How {@code CASE_INSENSITIVE | UNICODE_CASE} compares a character. */
-        static char fold(char c) {
-            return Character.toLowerCase(Character.toUpperCase(c));
         }
 
         /** The matches of the pattern, in order, as {@link Matcher#find()} finds them. */
