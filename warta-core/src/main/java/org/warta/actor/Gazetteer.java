@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.warta.kb.KnowledgeBase;
 import org.warta.kb.KnowledgeBase.Name;
+import org.warta.text.Chars;
 
 /**
  * Longest-match lookup of knowledge-base names in text. Names are compared on characters, not on
@@ -55,7 +56,7 @@ public final class Gazetteer {
                     continue;
                 }
                 Node n = root;
-                for (int k = 0; k < s.length(); k++) n = n.child(fold(s.charAt(k)), true);
+                for (int k = 0; k < s.length(); k++) n = n.child(Chars.fold(s.charAt(k)), true);
                 n.ends = Arrays.copyOf(n.ends, n.ends.length + 1);
                 n.ends[n.ends.length - 1] = i;
             }
@@ -76,14 +77,6 @@ public final class Gazetteer {
             labels[labels.length - 1] = c;
             return kids[kids.length - 1] = new Node();
         }
-    }
-
-    /**
-     * The char as {@link String#regionMatches(boolean, int, String, int, int)} compares it ignoring case:
-     * two chars match there exactly when their folds are equal.
-     */
-    private static char fold(char c) {
-        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     public Gazetteer(List<Name> names) {
@@ -183,7 +176,7 @@ public final class Gazetteer {
         if (count > 0) reached = reached.clone();
         Node node = e.root;
         for (int p = pos; p < n; p++) {
-            node = node.child(fold(text.charAt(p)), false);
+            node = node.child(Chars.fold(text.charAt(p)), false);
             if (node == null) break;
             if (node.ends.length > 0) {
                 if (count + node.ends.length > reached.length) reached = Arrays.copyOf(reached, Math.max(4, (count + node.ends.length) * 2));
