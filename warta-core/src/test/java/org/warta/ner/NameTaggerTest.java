@@ -60,7 +60,7 @@ class NameTaggerTest {
 
     @Test
     void severalRunsAreDeterministicAndDifferFromOne() throws IOException {
-        NerTrainer.Options three = new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 3);
+        NerTrainer.Options three = new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 3, 0, 0);
         ByteArrayOutputStream a = new ByteArrayOutputStream();
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         ByteArrayOutputStream one = new ByteArrayOutputStream();
@@ -72,7 +72,26 @@ class NameTaggerTest {
         // the mean of the runs' weights still learns the toy corpus
         assertThat(t.tag(new String[] {"Pak", "Slamet", "datang", "ke", "Cirebon", "kemarin", "."}, null))
                 .containsExactly("O", "B-PERSON", "O", "O", "B-PLACE", "O", "O");
-        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void marginAndFeatureDropoutAreDeterministicAndStillLearn() throws IOException {
+        NerTrainer.Options regularised = new NerTrainer.Options(8, 7L, 0, 1, List.of(4), 1e-4, 1, 5, 0.2);
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        NameTagger t = new NerTrainer(null, MORPHOLOGY, regularised).train(toyCorpus(), null);
+        t.write(a);
+        new NerTrainer(null, MORPHOLOGY, regularised).train(toyCorpus(), null).write(b);
+        new NerTrainer(null, MORPHOLOGY, new NerTrainer.Options(8, 7L, 0, 1, List.of(4))).train(toyCorpus(), null).write(plain);
+        assertThat(a.toByteArray()).isEqualTo(b.toByteArray()).isNotEqualTo(plain.toByteArray());
+        assertThat(t.tag(new String[] {"Pak", "Slamet", "datang", "ke", "Cirebon", "kemarin", "."}, null))
+                .containsExactly("O", "B-PERSON", "O", "O", "B-PLACE", "O", "O");
+        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 1, -1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("margin");
+        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 1, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dropout");
     }
 
     @Test
