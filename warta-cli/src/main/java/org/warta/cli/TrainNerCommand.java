@@ -32,8 +32,13 @@ public final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--extra", paramLabel = "FILE", description = "More training sentences of another tag set, mapped to the data's types (PPL/PERSON, PLC/PLACE, IND/ORGANISATION; others become O). Repeatable.")
     List<Path> extra = new java.util.ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the model.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the model (required unless --folds).")
     Path out;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Cross-validate instead of writing a model: the --data sentences are split in K folds "
+            + "(sentence i in fold i mod K); each fold is scored (chunk F1, as eval ner) by a model trained on the other folds and the --extra "
+            + "sentences. Prints each fold and the mean.")
+    int folds;
 
     @Option(names = "--epochs", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
     int epochs = NerTrainer.Options.defaults().epochs();
@@ -55,6 +60,12 @@ public final class TrainNerCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "N", description = "Training runs, each its own shuffle of the data, whose averaged weights are averaged again: steadier than one run (default: ${DEFAULT-VALUE}).")
     int runs = NerTrainer.Options.defaults().runs();
+
+    @Option(names = "--margin", paramLabel = "X", description = "While training, every wrong tag of a token scores X more, so a sentence teaches until its gold tags win by that margin (0: the plain perceptron; default: ${DEFAULT-VALUE}).")
+    double margin = NerTrainer.Options.defaults().margin();
+
+    @Option(names = "--feature-dropout", paramLabel = "P", description = "Share of a sentence's features left out, at random, each time it is trained on (0: none; default: ${DEFAULT-VALUE}).")
+    double featureDropout = NerTrainer.Options.defaults().featureDropout();
 
     @Option(names = "--no-kb", description = "Train without knowledge-base features.")
     boolean noKb;
@@ -88,13 +99,22 @@ public final class TrainNerCommand implements Callable<Integer> {
             env.err().println("warta: train ner: " + data + ": no sentences");
             return 1;
         }
+        if (folds == 1 || folds < 0 || folds > sentences.size()) {
+            env.err().println("warta: train ner: --folds must be between 2 and the number of sentences (" + sentences.size() + "): " + folds);
+            return 2;
+        }
+        if (out == null && folds == 0) {
+            env.err().println("warta: train ner: --out FILE is required (or --folds K to cross-validate)");
+            return 2;
+        }
         Languages langs = new Languages(List.of());
         Morphology morphology = new Morphology(langs.get("id"), Set.of());
         Gazetteer gazetteer = noKb ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
         NerTrainer trainer = new NerTrainer(gazetteer, morphology, NerTrainer.organisationHeads(langs.get("id")), new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
-                classes.stream().filter(k -> k > 1).toList(), prune, runs));
+                classes.stream().filter(k -> k > 1).toList(), prune, runs, margin, featureDropout));
         env.err().println("warta: train ner: " + sentences.size() + " sentences from " + data
                 + (more.isEmpty() ? "" : " and " + more.size() + " from " + extra));
+        if (folds > 0) return crossValidate(trainer, sentences, more);
         NameTagger model = trainer.train(sentences, more, line -> env.err().println("warta: train ner: " + line));
         try {
             Path parent = out.toAbsolutePath().getParent();
@@ -109,5 +129,63 @@ public final class TrainNerCommand implements Callable<Integer> {
         env.err().printf("warta: train ner: %d features, tags %s, written to %s (%d bytes)%n", model.featureCount(), model.tags(), out,
                 out.toFile().length());
         return 0;
+    }
+
+    /** {@code --folds K}: one line per fold and the mean (with its standard deviation over the folds) on stdout. */
+    private int crossValidate(NerTrainer trainer, List<NerCorpus.Sentence> sentences, List<NerCorpus.Sentence> more) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempDirectory("warta-ner-folds");
+            double[] micro = new double[folds];
+            double[] macro = new double[folds];
+            for (int k = 0; k < folds; k++) {
+                List<NerCorpus.Sentence> train = new java.util.ArrayList<>();
+                StringBuilder heldOut = new StringBuilder();
+                for (int i = 0; i < sentences.size(); i++) {
+                    NerCorpus.Sentence s = sentences.get(i);
+                    if (i % folds != k) {
+                        train.add(s);
+                        continue;
+                    }
+                    for (int j = 0; j < s.words().length; j++) heldOut.append(s.words()[j]).append('\t').append(s.tags()[j]).append('\n');
+                    heldOut.append('\n');
+                }
+                int fold = k + 1;
+                NameTagger model = trainer.train(train, more, line -> env.err().println("warta: train ner: fold " + fold + "/" + folds + ", " + line));
+                Path modelFile = tmp.resolve("fold" + fold + ".bin");
+                Path goldFile = tmp.resolve("fold" + fold + ".txt");
+                try (OutputStream os = Files.newOutputStream(modelFile)) {
+                    model.write(os);
+                }
+                Files.writeString(goldFile, heldOut);
+                com.fasterxml.jackson.databind.node.ObjectNode r = org.warta.cli.eval.NerEval.evaluate(goldFile, modelFile,
+                        noKb ? org.warta.cli.eval.NerEval.KbMode.NONE : org.warta.cli.eval.NerEval.KbMode.FEATURES, null);
+                micro[k] = r.path("micro_f1").asDouble();
+                macro[k] = r.path("macro_f1").asDouble();
+                env.out().printf(java.util.Locale.ROOT, "fold %d/%d: %d sentences, micro F1 %.4f, type-macro F1 %.4f%n", fold, folds,
+                        sentences.size() / folds + (k < sentences.size() % folds ? 1 : 0), micro[k], macro[k]);
+            }
+            env.out().printf(java.util.Locale.ROOT, "mean of %d folds: micro F1 %.4f ± %.4f, type-macro F1 %.4f ± %.4f%n", folds,
+                    mean(micro), sd(micro), mean(macro), sd(macro));
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            env.err().println("warta: train ner: cross-validation: " + e.getMessage());
+            return 1;
+        } finally {
+            if (tmp != null) TempTree.delete(tmp);
+        }
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / v.length;
+    }
+
+    /** Sample standard deviation. */
+    private static double sd(double[] v) {
+        double m = mean(v), s = 0;
+        for (double x : v) s += (x - m) * (x - m);
+        return v.length < 2 ? 0 : Math.sqrt(s / (v.length - 1));
     }
 }

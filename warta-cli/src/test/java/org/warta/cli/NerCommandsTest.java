@@ -64,6 +64,27 @@ class NerCommandsTest {
     }
 
     @Test
+    void crossValidationScoresEachFoldAndTheMeanWithoutWritingAModel() throws Exception {
+        Path train = dir.resolve("train.txt");
+        Files.writeString(train, corpus(new String[] {"Budi", "Sari", "Joko", "Ani"}, new String[] {"Bandung", "Medan", "Solo", "Bogor"}));
+        EvalCommandsTest.Run t = run("train", "ner", "--data", train.toString(), "--folds", "3", "--no-kb", "--epochs", "4",
+                "--classes", "4", "--min-count", "1");
+        assertThat(t.code()).as(t.err()).isZero();
+        // 30 sentences in 3 folds of 10; every fold's names and places were seen in the other folds
+        assertThat(t.out()).contains("fold 1/3: 10 sentences, micro F1 1.0000, type-macro F1 1.0000")
+                .contains("fold 3/3: 10 sentences").contains("mean of 3 folds: micro F1 1.0000 ± 0.0000, type-macro F1 1.0000 ± 0.0000");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(train);
+        }
+        EvalCommandsTest.Run one = run("train", "ner", "--data", train.toString(), "--folds", "1", "--no-kb");
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--folds must be between 2 and the number of sentences (30): 1");
+        EvalCommandsTest.Run noOut = run("train", "ner", "--data", train.toString(), "--no-kb");
+        assertThat(noOut.code()).isEqualTo(2);
+        assertThat(noOut.err()).contains("--out FILE is required");
+    }
+
+    @Test
     void badGoldFileIsAnErrorNamingTheLine() throws Exception {
         Path gold = dir.resolve("bad.txt");
         Files.writeString(gold, "Pak\tO\nSlamet\n");

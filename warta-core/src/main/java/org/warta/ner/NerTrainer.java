@@ -12,8 +12,16 @@ import org.warta.lang.Morphology;
 
 /**
  * Trains a {@link NameTagger}: an averaged structured perceptron (Collins 2002) over the tagger's
- * features, with Viterbi decoding under the BIO constraint. Deterministic: the same data, options and
- * seed give the same model, byte for byte.
+ * features, with Viterbi decoding under the BIO constraint. Two regularisers, both in training only (they
+ * change the weights, not how the tagger reads them):
+ * <ul>
+ *   <li>a margin: while training, every wrong tag of a token scores {@code margin} more than it would, so
+ *       a sentence only stops teaching once its gold tags win by that much (cost-augmented decoding, as in
+ *       the structured SVM's loss-augmented inference);</li>
+ *   <li>feature dropout: each sentence, each time it is read, leaves out a random share of its features,
+ *       so no single strong feature (a word seen in training) carries a name alone.</li>
+ * </ul>
+ * Deterministic: the same data, options and seed give the same model, byte for byte.
  */
 public final class NerTrainer {
     /**
@@ -25,18 +33,26 @@ public final class NerTrainer {
      * @param clusterSizes numbers of {@link WordClusters} classes learnt from the training words (none: empty)
      * @param prune features whose averaged weights are all smaller than this (in absolute value) are left
      *     out of the model: a smaller model, whose table stays in the processor's caches when tagging
+     * @param runs training runs, each its own shuffle from zero weights, whose averaged weights are averaged again
+     * @param margin what every wrong tag of a token adds to its score while training (0: the plain perceptron)
+     * @param featureDropout share of a sentence's features left out each time it is read in training (0: none)
      */
-    public record Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune, int runs) {
+    public record Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune, int runs,
+                          double margin, double featureDropout) {
         public Options {
             if (runs < 1) throw new IllegalArgumentException("runs must be at least 1: " + runs);
+            if (!(margin >= 0)) throw new IllegalArgumentException("margin must be 0 or more: " + margin);
+            if (!(featureDropout >= 0 && featureDropout < 1))
+                throw new IllegalArgumentException("feature dropout must be at least 0 and below 1: " + featureDropout);
         }
 
+        /** The plain perceptron: no margin, no feature dropout. */
         public Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes) {
-            this(epochs, seed, gazetteerDropout, minCount, clusterSizes, 1e-4, 1);
+            this(epochs, seed, gazetteerDropout, minCount, clusterSizes, 1e-4, 1, 0, 0);
         }
 
         public static Options defaults() {
-            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512), 1e-4, 1);
+            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512), 1e-4, 1, 5, 0.2);
         }
     }
 
@@ -197,6 +213,7 @@ public final class NerTrainer {
         int n = gold.length;
         int[] order = new int[n];
         for (int s = 0; s < n; s++) order[s] = s;
+        float margin = (float) options.margin();
         long c = 1;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             for (int s = n - 1; s > 0; s--) {
@@ -208,6 +225,7 @@ public final class NerTrainer {
             int errors = 0;
             for (int s : order) {
                 int[][] f = random.nextDouble() < options.gazetteerDropout() ? plainIds[s] : kbIds[s];
+                if (options.featureDropout() > 0) f = dropout(f, options.featureDropout(), random);
                 int[] g = gold[s];
                 float[] emit = new float[g.length * t];
                 for (int i = 0; i < g.length; i++)
@@ -215,6 +233,9 @@ public final class NerTrainer {
                         int base = id * t;
                         for (int k = 0; k < t; k++) emit[i * t + k] += w[base + k];
                     }
+                if (margin > 0) // cost-augmented decoding: the best tags under the margin are the ones to learn from
+                    for (int i = 0; i < g.length; i++)
+                        for (int k = 0; k < t; k++) if (k != g[i]) emit[i * t + k] += margin;
                 int[] p = NameTagger.viterbi(emit, g.length, tr, allowed, t);
                 boolean wrong = false;
                 for (int i = 0; i < g.length; i++) {
@@ -242,6 +263,18 @@ public final class NerTrainer {
             if (progress != null) progress.accept("pass " + epoch + "/" + options.epochs() + ": " + errors + " of " + n + " sentences wrong");
         }
         return c;
+    }
+
+    /** A sentence's features with each left out at random with probability {@code p}. */
+    private static int[][] dropout(int[][] sentence, double p, Random random) {
+        int[][] out = new int[sentence.length][];
+        for (int i = 0; i < sentence.length; i++) {
+            int[] kept = new int[sentence[i].length];
+            int m = 0;
+            for (int id : sentence[i]) if (random.nextDouble() >= p) kept[m++] = id;
+            out[i] = m == kept.length ? kept : java.util.Arrays.copyOf(kept, m);
+        }
+        return out;
     }
 
     private int[][] dense(long[][] sentence, Map<Long, Integer> counts, Map<Long, Integer> ids, List<Long> keyList) {

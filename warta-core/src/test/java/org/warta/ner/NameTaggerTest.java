@@ -58,21 +58,41 @@ class NameTaggerTest {
         assertThat(read.tag(words, null)).containsExactly(train().tag(words, null));
     }
 
-    @Test
-    void severalRunsAreDeterministicAndDifferFromOne() throws IOException {
-        NerTrainer.Options three = new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 3);
-        ByteArrayOutputStream a = new ByteArrayOutputStream();
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        ByteArrayOutputStream one = new ByteArrayOutputStream();
-        NameTagger t = new NerTrainer(null, MORPHOLOGY, three).train(toyCorpus(), null);
-        t.write(a);
-        new NerTrainer(null, MORPHOLOGY, three).train(toyCorpus(), null).write(b);
-        train().write(one);
-        assertThat(a.toByteArray()).isEqualTo(b.toByteArray()).isNotEqualTo(one.toByteArray());
-        // the mean of the runs' weights still learns the toy corpus
+    /** The model file of a model trained on the toy corpus. */
+    private static byte[] bytes(NameTagger t) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        t.write(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Trains twice with {@code options}: the two model files must be equal, differ from {@code other}'s, and
+     * the model must still learn the toy corpus.
+     */
+    private static void assertDeterministicDifferentAndLearns(NerTrainer.Options options, NerTrainer.Options other) throws IOException {
+        NameTagger t = new NerTrainer(null, MORPHOLOGY, options).train(toyCorpus(), null);
+        byte[] again = bytes(new NerTrainer(null, MORPHOLOGY, options).train(toyCorpus(), null));
+        assertThat(bytes(t)).isEqualTo(again).isNotEqualTo(bytes(new NerTrainer(null, MORPHOLOGY, other).train(toyCorpus(), null)));
         assertThat(t.tag(new String[] {"Pak", "Slamet", "datang", "ke", "Cirebon", "kemarin", "."}, null))
                 .containsExactly("O", "B-PERSON", "O", "O", "B-PLACE", "O", "O");
-        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void severalRunsAreDeterministicAndDifferFromOne() throws IOException {
+        // the mean of the runs' weights still learns the toy corpus
+        assertDeterministicDifferentAndLearns(new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 3, 0, 0),
+                new NerTrainer.Options(5, 7L, 0, 1, List.of(4)));
+        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void marginAndFeatureDropoutAreDeterministicAndStillLearn() throws IOException {
+        assertDeterministicDifferentAndLearns(new NerTrainer.Options(8, 7L, 0, 1, List.of(4), 1e-4, 1, 5, 0.2),
+                new NerTrainer.Options(8, 7L, 0, 1, List.of(4)));
+        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 1, -1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("margin");
+        assertThatThrownBy(() -> new NerTrainer.Options(5, 7L, 0, 1, List.of(4), 1e-4, 1, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dropout");
     }
 
     @Test
