@@ -1,5 +1,6 @@
 package org.warta.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.warta.actor.Gazetteer;
+import org.warta.cli.eval.NerEval;
 import org.warta.kb.KnowledgeBase;
 import org.warta.lang.Languages;
 import org.warta.lang.Morphology;
@@ -114,7 +116,7 @@ public final class TrainNerCommand implements Callable<Integer> {
                 classes.stream().filter(k -> k > 1).toList(), prune, runs, margin, featureDropout));
         env.err().println("warta: train ner: " + sentences.size() + " sentences from " + data
                 + (more.isEmpty() ? "" : " and " + more.size() + " from " + extra));
-        if (folds > 0) return crossValidate(trainer, sentences, more);
+        if (folds > 0) return crossValidate(trainer, gazetteer, sentences, more);
         NameTagger model = trainer.train(sentences, more, line -> env.err().println("warta: train ner: " + line));
         try {
             Path parent = out.toAbsolutePath().getParent();
@@ -131,49 +133,28 @@ public final class TrainNerCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code --folds K}: one line per fold and the mean (with its standard deviation over the folds) on stdout. */
-    private int crossValidate(NerTrainer trainer, List<NerCorpus.Sentence> sentences, List<NerCorpus.Sentence> more) {
-        Path tmp = null;
-        try {
-            tmp = Files.createTempDirectory("warta-ner-folds");
-            double[] micro = new double[folds];
-            double[] macro = new double[folds];
-            for (int k = 0; k < folds; k++) {
-                List<NerCorpus.Sentence> train = new java.util.ArrayList<>();
-                StringBuilder heldOut = new StringBuilder();
-                for (int i = 0; i < sentences.size(); i++) {
-                    NerCorpus.Sentence s = sentences.get(i);
-                    if (i % folds != k) {
-                        train.add(s);
-                        continue;
-                    }
-                    for (int j = 0; j < s.words().length; j++) heldOut.append(s.words()[j]).append('\t').append(s.tags()[j]).append('\n');
-                    heldOut.append('\n');
-                }
-                int fold = k + 1;
-                NameTagger model = trainer.train(train, more, line -> env.err().println("warta: train ner: fold " + fold + "/" + folds + ", " + line));
-                Path modelFile = tmp.resolve("fold" + fold + ".bin");
-                Path goldFile = tmp.resolve("fold" + fold + ".txt");
-                try (OutputStream os = Files.newOutputStream(modelFile)) {
-                    model.write(os);
-                }
-                Files.writeString(goldFile, heldOut);
-                com.fasterxml.jackson.databind.node.ObjectNode r = org.warta.cli.eval.NerEval.evaluate(goldFile, modelFile,
-                        noKb ? org.warta.cli.eval.NerEval.KbMode.NONE : org.warta.cli.eval.NerEval.KbMode.FEATURES, null);
-                micro[k] = r.path("micro_f1").asDouble();
-                macro[k] = r.path("macro_f1").asDouble();
-                env.out().printf(java.util.Locale.ROOT, "fold %d/%d: %d sentences, micro F1 %.4f, type-macro F1 %.4f%n", fold, folds,
-                        sentences.size() / folds + (k < sentences.size() % folds ? 1 : 0), micro[k], macro[k]);
-            }
-            env.out().printf(java.util.Locale.ROOT, "mean of %d folds: micro F1 %.4f ± %.4f, type-macro F1 %.4f ± %.4f%n", folds,
-                    mean(micro), sd(micro), mean(macro), sd(macro));
-            return 0;
-        } catch (IOException | RuntimeException e) {
-            env.err().println("warta: train ner: cross-validation: " + e.getMessage());
-            return 1;
-        } finally {
-            if (tmp != null) TempTree.delete(tmp);
+    /**
+     * {@code --folds K}: one line per fold and the mean (with its standard deviation over the folds) on stdout.
+     * Each fold is scored in memory by {@link NerEval#score}, with the KB labels the models were trained with.
+     */
+    private int crossValidate(NerTrainer trainer, Gazetteer gazetteer, List<NerCorpus.Sentence> sentences, List<NerCorpus.Sentence> more) {
+        double[] micro = new double[folds];
+        double[] macro = new double[folds];
+        for (int k = 0; k < folds; k++) {
+            List<NerCorpus.Sentence> train = new java.util.ArrayList<>();
+            List<NerCorpus.Sentence> heldOut = new java.util.ArrayList<>();
+            for (int i = 0; i < sentences.size(); i++) (i % folds == k ? heldOut : train).add(sentences.get(i));
+            int fold = k + 1;
+            NameTagger model = trainer.train(train, more, line -> env.err().println("warta: train ner: fold " + fold + "/" + folds + ", " + line));
+            ObjectNode r = NerEval.score(heldOut, model, gazetteer, noKb ? NerEval.KbMode.NONE : NerEval.KbMode.FEATURES).scores();
+            micro[k] = r.path("micro_f1").asDouble();
+            macro[k] = r.path("macro_f1").asDouble();
+            env.out().printf(java.util.Locale.ROOT, "fold %d/%d: %d sentences, micro F1 %.4f, type-macro F1 %.4f%n", fold, folds,
+                    heldOut.size(), micro[k], macro[k]);
         }
+        env.out().printf(java.util.Locale.ROOT, "mean of %d folds: micro F1 %.4f ± %.4f, type-macro F1 %.4f ± %.4f%n", folds,
+                mean(micro), sd(micro), mean(macro), sd(macro));
+        return 0;
     }
 
     private static double mean(double[] v) {

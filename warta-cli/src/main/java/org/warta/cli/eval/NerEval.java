@@ -51,8 +51,7 @@ public final class NerEval {
     public static ObjectNode evaluate(Path data, Path modelFile, KbMode kbMode, Path predictions, int repeat) throws IOException {
         List<NerCorpus.Sentence> gold = NerCorpus.read(data);
         if (gold.isEmpty()) throw new IOException(data + ": no sentences");
-        Set<String> goldTypes = new LinkedHashSet<>();
-        for (NerCorpus.Sentence s : gold) for (String t : s.tags()) if (!t.equals("O")) goldTypes.add(t.substring(2));
+        Set<String> goldTypes = goldTypes(gold);
         boolean lowercase = NerCorpus.lowercased(gold);
 
         // The load is measured as the default pipeline does it (Warta.Builder#data): language packs, knowledge
@@ -81,7 +80,59 @@ public final class NerEval {
             model = shipped.forText(modelName.equals(NameTaggers.LOWER));
         }
         Gazetteer gazetteer = kbMode == KbMode.NONE ? null : kbGazetteer;
+        Scored scored = score(gold, model, gazetteer, kbMode);
+        ObjectNode out = scored.scores();
+        out.put("data", data.toString());
+        out.put("model", modelName);
+        out.put("kb", kbMode.name().toLowerCase());
+        out.put("sentences", gold.size());
+        int tokens = 0;
+        for (NerCorpus.Sentence s : gold) tokens += s.words().length;
+        out.put("tokens", tokens);
+        out.put("gold_chunks", scored.gold());
+        out.put("predicted_chunks", scored.predicted());
+        out.put("matched_chunks", scored.matched());
+        out.put("load_seconds", Math.round(loadSeconds * 1000) / 1000.0);
+        out.put("load_cpu_seconds", Math.round(loadCpuSeconds * 1000) / 1000.0);
+        out.put("load_heap_mb", Math.round(loadHeap / 1e6 * 10) / 10.0);
+        out.put("sentences_per_second", scored.seconds() > 0 ? Math.round(gold.size() / scored.seconds()) : 0);
+        if (repeat > 0) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long sink = 0;
+            for (int r = 0; r < repeat; r++)
+                for (NerCorpus.Sentence s : gold) {
+                    String[] gaz = gazetteer == null ? null : GazetteerLabels.of(s.words(), gazetteer, lowercase);
+                    sink += model.tag(s.words(), gaz).length;
+                }
+            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            if (sink < 0) throw new IllegalStateException();
+            out.put("tagging_cpu_seconds", Math.round(cpu * 1000) / 1000.0);
+            out.put("tagging_cpu_sentences_per_second", cpu > 0 ? Math.round((double) repeat * gold.size() / cpu) : 0);
+        }
+        if (predictions != null) writePredictions(predictions, gold, scored.tags());
+        return out;
+    }
 
+    /**
+     * What {@link #score} gives: {@code scores} has {@code micro_f1}, {@code macro_f1}, {@code precision},
+     * {@code recall} and {@code per_type}; the chunk counts over all types; the predicted tags per sentence; the
+     * seconds the tagging took.
+     */
+    public record Scored(ObjectNode scores, int gold, int predicted, int matched, List<String[]> tags, double seconds) {}
+
+    private static Set<String> goldTypes(List<NerCorpus.Sentence> gold) {
+        Set<String> types = new LinkedHashSet<>();
+        for (NerCorpus.Sentence s : gold) for (String t : s.tags()) if (!t.equals("O")) types.add(t.substring(2));
+        return types;
+    }
+
+    /**
+     * Tags the gold sentences with {@code model} and scores the chunks; {@code gazetteer} gives the KB labels
+     * (null: none), {@code kbMode} says whether they also override the model.
+     */
+    public static Scored score(List<NerCorpus.Sentence> gold, NameTagger model, Gazetteer gazetteer, KbMode kbMode) {
+        Set<String> goldTypes = goldTypes(gold);
+        boolean lowercase = NerCorpus.lowercased(gold);
         Map<String, String> goldByCanonical = new LinkedHashMap<>();
         for (String t : goldTypes) goldByCanonical.putIfAbsent(NerTypes.canonical(t), t);
         Map<String, int[]> counts = new LinkedHashMap<>(); // gold type -> {gold, predicted, matched}
@@ -129,35 +180,7 @@ public final class NerEval {
         out.put("precision", micro.path("precision").asDouble());
         out.put("recall", micro.path("recall").asDouble());
         out.set("per_type", perType);
-        out.put("data", data.toString());
-        out.put("model", modelName);
-        out.put("kb", kbMode.name().toLowerCase());
-        out.put("sentences", gold.size());
-        int tokens = 0;
-        for (NerCorpus.Sentence s : gold) tokens += s.words().length;
-        out.put("tokens", tokens);
-        out.put("gold_chunks", g);
-        out.put("predicted_chunks", p);
-        out.put("matched_chunks", m);
-        out.put("load_seconds", Math.round(loadSeconds * 1000) / 1000.0);
-        out.put("load_cpu_seconds", Math.round(loadCpuSeconds * 1000) / 1000.0);
-        out.put("load_heap_mb", Math.round(loadHeap / 1e6 * 10) / 10.0);
-        out.put("sentences_per_second", seconds > 0 ? Math.round(gold.size() / seconds) : 0);
-        if (repeat > 0) {
-            long cpu0 = threads.getCurrentThreadCpuTime();
-            long sink = 0;
-            for (int r = 0; r < repeat; r++)
-                for (NerCorpus.Sentence s : gold) {
-                    String[] gaz = gazetteer == null ? null : GazetteerLabels.of(s.words(), gazetteer, lowercase);
-                    sink += model.tag(s.words(), gaz).length;
-                }
-            double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-            if (sink < 0) throw new IllegalStateException();
-            out.put("tagging_cpu_seconds", Math.round(cpu * 1000) / 1000.0);
-            out.put("tagging_cpu_sentences_per_second", cpu > 0 ? Math.round((double) repeat * gold.size() / cpu) : 0);
-        }
-        if (predictions != null) writePredictions(predictions, gold, predicted);
-        return out;
+        return new Scored(out, g, p, m, predicted, seconds);
     }
 
     /** The shipped model for the gold file's tag set: NERP's for its types or lower-cased text, else NERGrit's. */
