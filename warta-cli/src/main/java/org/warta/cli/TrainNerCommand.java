@@ -69,6 +69,10 @@ public final class TrainNerCommand implements Callable<Integer> {
     @Option(names = "--feature-dropout", paramLabel = "P", description = "Share of a sentence's features left out, at random, each time it is trained on (0: none; default: ${DEFAULT-VALUE}).")
     double featureDropout = NerTrainer.Options.defaults().featureDropout();
 
+    @Option(names = "--domain-copies", description = "With --extra: each feature also gets a copy for each of the two data sets, learnt from that set alone, "
+            + "so the model can learn where their conventions differ (feature augmentation); the model keeps the shared and the --data copy.")
+    boolean domainCopies;
+
     @Option(names = "--no-kb", description = "Train without knowledge-base features.")
     boolean noKb;
 
@@ -112,8 +116,8 @@ public final class TrainNerCommand implements Callable<Integer> {
         Languages langs = new Languages(List.of());
         Morphology morphology = new Morphology(langs.get("id"), Set.of());
         Gazetteer gazetteer = noKb ? null : Gazetteer.of(KnowledgeBase.load(List.of()));
-        NerTrainer trainer = new NerTrainer(gazetteer, morphology, NerTrainer.organisationHeads(langs.get("id")), new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
-                classes.stream().filter(k -> k > 1).toList(), prune, runs, margin, featureDropout));
+        NerTrainer trainer = new NerTrainer(gazetteer, morphology, NerTrainer.organisationHeads(langs.get("id"), !NerCorpus.mostlyLowercased(sentences)), new NerTrainer.Options(epochs, seed, noKb ? 0 : kbDropout, minCount,
+                classes.stream().filter(k -> k > 1).toList(), prune, runs, margin, featureDropout, domainCopies));
         env.err().println("warta: train ner: " + sentences.size() + " sentences from " + data
                 + (more.isEmpty() ? "" : " and " + more.size() + " from " + extra));
         if (folds > 0) return crossValidate(trainer, gazetteer, sentences, more);

@@ -85,6 +85,34 @@ class NerCommandsTest {
     }
 
     @Test
+    void domainCopiesChangeAModelTrainedWithExtraDataAndNothingElse() throws Exception {
+        Path train = dir.resolve("train.txt");
+        Files.writeString(train, corpus(new String[] {"Budi", "Sari", "Joko", "Ani"}, new String[] {"Bandung", "Medan", "Solo", "Bogor"}));
+        // extra sentences of another tag set (PPL, PLC), lower-cased
+        Path extra = dir.resolve("extra.txt");
+        Files.writeString(extra, corpus(new String[] {"Tono", "Wati"}, new String[] {"Kudus", "Depok"}).toLowerCase(java.util.Locale.ROOT)
+                .replace("b-person", "B-PPL").replace("b-place", "B-PLC").replace("\to\n", "\tO\n"));
+        String[] common = {"--data", train.toString(), "--no-kb", "--epochs", "4", "--classes", "4", "--min-count", "1"};
+        java.util.function.BiFunction<String, String[], byte[]> model = (name, more) -> {
+            Path out = dir.resolve(name);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "ner", "--out", out.toString()));
+            args.addAll(java.util.List.of(common));
+            args.addAll(java.util.List.of(more));
+            EvalCommandsTest.Run t = run(args.toArray(String[]::new));
+            assertThat(t.code()).as(t.err()).isZero();
+            try {
+                return Files.readAllBytes(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(model.apply("a.bin", new String[] {"--extra", extra.toString(), "--domain-copies"}))
+                .isEqualTo(model.apply("b.bin", new String[] {"--extra", extra.toString(), "--domain-copies"}))
+                .isNotEqualTo(model.apply("c.bin", new String[] {"--extra", extra.toString()}));
+        assertThat(model.apply("d.bin", new String[] {"--domain-copies"})).isEqualTo(model.apply("e.bin", new String[0]));
+    }
+
+    @Test
     void badGoldFileIsAnErrorNamingTheLine() throws Exception {
         Path gold = dir.resolve("bad.txt");
         Files.writeString(gold, "Pak\tO\nSlamet\n");

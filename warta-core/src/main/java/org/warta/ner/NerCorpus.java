@@ -74,4 +74,19 @@ public final class NerCorpus {
                 for (int i = 0; i < w.length(); i++) if (Character.isUpperCase(w.charAt(i))) return false;
         return true;
     }
+
+    /**
+     * True when fewer than one word in a hundred has an upper-case letter: text written in lower case, though
+     * a few words kept their capitals (NERP's "RI", "Anies"). {@link #lowercased} is the stricter test the
+     * tagger's case handling uses.
+     */
+    public static boolean mostlyLowercased(List<Sentence> data) {
+        long words = 0, capitalised = 0;
+        for (Sentence s : data)
+            for (String w : s.words()) {
+                words++;
+                if (!w.equals(w.toLowerCase(java.util.Locale.ROOT))) capitalised++;
+            }
+        return capitalised * 100 < words;
+    }
 }

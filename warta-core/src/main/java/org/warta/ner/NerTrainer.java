@@ -36,9 +36,13 @@ public final class NerTrainer {
      * @param runs training runs, each its own shuffle from zero weights, whose averaged weights are averaged again
      * @param margin what every wrong tag of a token adds to its score while training (0: the plain perceptron)
      * @param featureDropout share of a sentence's features left out each time it is read in training (0: none)
+     * @param domainCopies with {@code extra} sentences: every feature also has a copy of its own in each of
+     *     the two data sets (main, extra), learnt only from that set's sentences, beside the shared one
+     *     (feature augmentation, Daumé 2007), so the model can learn where the two sets' conventions differ;
+     *     the model keeps the shared plus the main copy's weights, so tagging is unchanged
      */
     public record Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune, int runs,
-                          double margin, double featureDropout) {
+                          double margin, double featureDropout, boolean domainCopies) {
         public Options {
             if (runs < 1) throw new IllegalArgumentException("runs must be at least 1: " + runs);
             if (!(margin >= 0)) throw new IllegalArgumentException("margin must be 0 or more: " + margin);
@@ -51,8 +55,14 @@ public final class NerTrainer {
             this(epochs, seed, gazetteerDropout, minCount, clusterSizes, 1e-4, 1, 0, 0);
         }
 
+        /** Without domain copies. */
+        public Options(int epochs, long seed, double gazetteerDropout, int minCount, List<Integer> clusterSizes, double prune, int runs,
+                       double margin, double featureDropout) {
+            this(epochs, seed, gazetteerDropout, minCount, clusterSizes, prune, runs, margin, featureDropout, false);
+        }
+
         public static Options defaults() {
-            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512), 1e-4, 1, 5, 0.2);
+            return new Options(16, 20261127L, 0.5, 2, List.of(128, 512), 1e-4, 1, 5, 0.2, false);
         }
     }
 
@@ -78,18 +88,26 @@ public final class NerTrainer {
     }
 
     /**
-     * The organisation head words of a language pack: the words of {@code organisation-heads.tsv} (heads
-     * with a sector, also read by the actor recogniser) and of {@code organisation-head-words.txt} (more
-     * head nouns, Indonesian and English, some of two words such as "rumah sakit"), lower-cased.
+     * The organisation head words of a language pack for a model of cased text: the words of
+     * {@code organisation-heads.tsv} (heads with a sector, also read by the actor recogniser), of
+     * {@code organisation-head-words.txt} (more head nouns, Indonesian and English, some of two words such as
+     * "rumah sakit") and of {@code organisation-head-words-cased.txt} (abbreviations written in capitals: "SDN",
+     * "PS", "FK"), lower-cased.
      */
     public static java.util.Set<String> organisationHeads(org.warta.lang.LanguagePack pack) {
+        return organisationHeads(pack, true);
+    }
+
+    /** The same; without {@code cased}, for a model of lower-cased text, not the words of {@code organisation-head-words-cased.txt}. */
+    public static java.util.Set<String> organisationHeads(org.warta.lang.LanguagePack pack, boolean cased) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         if (pack.has("organisation-heads.tsv"))
             for (org.warta.lang.TsvTable.Row r : pack.rows("organisation-heads.tsv"))
                 out.add(r.required("word").toLowerCase(java.util.Locale.ROOT));
-        if (pack.has("organisation-head-words.txt"))
-            for (String w : pack.words("organisation-head-words.txt"))
-                out.add(w.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
+        for (String file : cased ? List.of("organisation-head-words.txt", "organisation-head-words-cased.txt") : List.of("organisation-head-words.txt"))
+            if (pack.has(file))
+                for (String w : pack.words(file))
+                    out.add(w.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
         return out;
     }
 
@@ -173,13 +191,17 @@ public final class NerTrainer {
             withoutKb[s] = null;
         }
         int nf = keyList.size();
-        float[] w = new float[nf * t];
-        double[] u = new double[nf * t];
+        // with domain copies: feature f's shared weights at f, its main-set copy at nf + f, its extra-set copy at 2 nf + f
+        int copies = options.domainCopies() && main.size() < n ? 3 : 1;
+        int[] offset = new int[n];
+        if (copies > 1) for (int s = 0; s < n; s++) offset[s] = (s < main.size() ? 1 : 2) * nf * t;
+        float[] w = new float[copies * nf * t];
+        double[] u = new double[copies * nf * t];
         float[] tr = new float[(t + 1) * t];
         double[] tu = new double[(t + 1) * t];
         boolean[] allowed = NameTagger.allowedTransitions(tags);
         // averaged weights, w - u / c, summed over the runs (each its own shuffle from zero weights), then their mean
-        double[] sum = new double[nf * t];
+        double[] sum = new double[w.length];
         double[] sumTr = new double[tr.length];
         for (int run = 0; run < options.runs(); run++) {
             if (run > 0) {
@@ -190,13 +212,14 @@ public final class NerTrainer {
             }
             Random random = new Random(run == 0 ? options.seed() : options.seed() ^ (run * 0x9E3779B97F4A7C15L));
             String prefix = options.runs() == 1 ? "" : "run " + (run + 1) + "/" + options.runs() + ", ";
-            long c = perceptron(kbIds, plainIds, gold, t, w, u, tr, tu, allowed, random,
+            long c = perceptron(kbIds, plainIds, gold, offset, t, w, u, tr, tu, allowed, random,
                     progress == null ? null : line -> progress.accept(prefix + line));
             for (int k = 0; k < sum.length; k++) sum[k] += (float) (w[k] - u[k] / c);
             for (int k = 0; k < sumTr.length; k++) sumTr[k] += (float) (tr[k] - tu[k] / c);
         }
         float[] avg = new float[nf * t];
-        for (int k = 0; k < avg.length; k++) avg[k] = (float) (sum[k] / options.runs());
+        for (int k = 0; k < avg.length; k++)  // the main set's text is tagged with the shared and the main copy's weights
+            avg[k] = (float) ((copies > 1 ? sum[k] + sum[nf * t + k] : sum[k]) / options.runs());
         float[] avgTr = new float[tr.length];
         for (int k = 0; k < tr.length; k++) avgTr[k] = (float) (sumTr[k] / options.runs());
         // weights too small to matter are zero; features with none of some size are left out (NameTagger.pruned)
@@ -208,7 +231,7 @@ public final class NerTrainer {
     }
 
     /** One training run: {@code options.epochs()} shuffled passes; returns the update count for the averaging. */
-    private long perceptron(int[][][] kbIds, int[][][] plainIds, int[][] gold, int t, float[] w, double[] u, float[] tr, double[] tu,
+    private long perceptron(int[][][] kbIds, int[][][] plainIds, int[][] gold, int[] offset, int t, float[] w, double[] u, float[] tr, double[] tu,
                             boolean[] allowed, Random random, Consumer<String> progress) {
         int n = gold.length;
         int[] order = new int[n];
@@ -227,11 +250,13 @@ public final class NerTrainer {
                 int[][] f = random.nextDouble() < options.gazetteerDropout() ? plainIds[s] : kbIds[s];
                 if (options.featureDropout() > 0) f = dropout(f, options.featureDropout(), random);
                 int[] g = gold[s];
+                int off = offset[s];
                 float[] emit = new float[g.length * t];
                 for (int i = 0; i < g.length; i++)
                     for (int id : f[i]) {
                         int base = id * t;
                         for (int k = 0; k < t; k++) emit[i * t + k] += w[base + k];
+                        if (off > 0) for (int k = 0; k < t; k++) emit[i * t + k] += w[off + base + k];
                     }
                 if (margin > 0) // cost-augmented decoding: the best tags under the margin are the ones to learn from
                     for (int i = 0; i < g.length; i++)
@@ -248,6 +273,12 @@ public final class NerTrainer {
                             u[id * t + g[i]] += c;
                             w[id * t + p[i]] -= 1;
                             u[id * t + p[i]] -= c;
+                            if (off > 0) {
+                                w[off + id * t + g[i]] += 1;
+                                u[off + id * t + g[i]] += c;
+                                w[off + id * t + p[i]] -= 1;
+                                u[off + id * t + p[i]] -= c;
+                            }
                         }
                     }
                     if (g[i] != p[i] || prevG != prevP) {

@@ -96,9 +96,34 @@ class NameTaggerTest {
     }
 
     @Test
+    void domainCopiesLetTheMainDataKeepItsConventionWhereTheExtraDataDiffers() throws IOException {
+        // toy corpora written for this test: the main set tags places, the (larger) extra set leaves them out
+        List<NerCorpus.Sentence> main = toyCorpus();
+        List<NerCorpus.Sentence> extra = new ArrayList<>();
+        for (NerCorpus.Sentence s : toyCorpus())
+            for (int copy = 0; copy < 3; copy++)
+                extra.add(new NerCorpus.Sentence(s.words(), java.util.Arrays.stream(s.tags()).map(t -> t.endsWith("PLACE") ? "O" : t).toArray(String[]::new)));
+        NerTrainer.Options plain = new NerTrainer.Options(8, 7L, 0, 1, List.of(4), 1e-4, 1, 0, 0, false);
+        NerTrainer.Options copies = new NerTrainer.Options(8, 7L, 0, 1, List.of(4), 1e-4, 1, 0, 0, true);
+        String[] unseen = {"Pak", "Slamet", "datang", "ke", "Cirebon", "kemarin", "."};
+        NameTagger mixed = new NerTrainer(null, MORPHOLOGY, plain).train(main, extra, null);
+        NameTagger adapted = new NerTrainer(null, MORPHOLOGY, copies).train(main, extra, null);
+        assertThat(mixed.tag(unseen, null)[4]).isEqualTo("O"); // outvoted by the extra set
+        assertThat(adapted.tag(unseen, null)).containsExactly("O", "B-PERSON", "O", "O", "B-PLACE", "O", "O");
+        assertThat(bytes(adapted)).isEqualTo(bytes(new NerTrainer(null, MORPHOLOGY, copies).train(main, extra, null)));
+        // without extra sentences there is nothing to copy: the same model as without the option
+        assertThat(bytes(new NerTrainer(null, MORPHOLOGY, copies).train(main, null)))
+                .isEqualTo(bytes(new NerTrainer(null, MORPHOLOGY, plain).train(main, null)));
+    }
+
+    @Test
     void organisationHeadWordsComeFromThePackAndTravelWithTheModel() throws IOException {
         Set<String> heads = NerTrainer.organisationHeads(new Languages(List.of()).get("id"));
-        assertThat(heads).contains("kementerian", "partai", "rumah sakit", "university");
+        assertThat(heads).contains("kementerian", "partai", "rumah sakit", "university", "sdn", "ps");
+        // abbreviations that are heads in capitals ("PS Barito Putera") are left out of a lower-cased model's list
+        Set<String> lowerCased = NerTrainer.organisationHeads(new Languages(List.of()).get("id"), false);
+        assertThat(lowerCased).contains("kementerian", "partai", "rumah sakit").doesNotContain("sdn", "ps", "tk");
+        assertThat(heads).containsAll(lowerCased);
         // a toy corpus written for this test: an unseen capitalised span after a head word is an organisation
         String[] orgHeads = {"Yayasan", "Lembaga", "Partai", "Komisi"};
         String[] names = {"Budi", "Sari", "Joko", "Ani", "Rudi", "Wati", "Dedi", "Tono"};
