@@ -53,7 +53,7 @@ public final class ActorRecognizer implements Stage {
     record LangData(Map<String, String[]> pronouns, Set<String> modifierHeads, Set<String> relational,
                     Set<String> roleLinks, Set<String> nameParticles, Set<String> numberWords,
                     Map<String, OrgHead> orgHeads, Map<String, String> domesticOffices, Set<String> honorifics,
-                    boolean tagged) {
+                    Set<String> namedAfterHeads, boolean tagged) {
         static LangData load(LanguagePack p) {
             Map<String, String[]> pronouns = new HashMap<>();
             for (TsvTable.Row r : p.rows("pronouns.tsv")) {
@@ -80,7 +80,7 @@ public final class ActorRecognizer implements Stage {
             return new LangData(pronouns, lower(p.words("modifier-heads.txt")), lower(p.words("relational.txt")),
                     lower(p.words("role-links.txt")), lower(p.words("name-particles.txt")),
                     lower(p.words("quantity-words.txt")), heads, domestic, lower(p.words("honorifics.txt")),
-                    p.code().equals("id"));
+                    p.has("named-after-heads.txt") ? lower(p.words("named-after-heads.txt")) : Set.of(), p.code().equals("id"));
         }
 
         private static Set<String> lower(List<String> words) {
@@ -144,7 +144,7 @@ public final class ActorRecognizer implements Stage {
         }
 
         // 2. Names the knowledge base does not know: the statistical tagger's chunks, as char spans.
-        List<int[]> tagged = taggers != null && ld.tagged() ? tagNames(doc, lowercaseText, at) : List.of();
+        List<int[]> tagged = taggers != null && ld.tagged() ? tagNames(doc, ld, lowercaseText, at) : List.of();
 
         // 3. Compose mentions: role phrases, group phrases, parentheticals.
         List<EntityMention> out = new ArrayList<>();
@@ -469,8 +469,11 @@ public final class ActorRecognizer implements Stage {
         }
     }
 
-    /** The tagger's person, organisation and place chunks, as {start, end, type} char spans. */
-    private List<int[]> tagNames(Doc doc, boolean lowercaseText, GazetteerAt at) {
+    /**
+     * The tagger's person, organisation and place chunks, as {start, end, type} char spans; a
+     * place named after a person ("Jalan Tunku Abdul Rahman") is one chunk ({@link Chunk#joinNamedAfter}).
+     */
+    private List<int[]> tagNames(Doc doc, LangData ld, boolean lowercaseText, GazetteerAt at) {
         NameTagger tagger = taggers.forText(lowercaseText);
         String text = doc.text();
         List<int[]> out = new ArrayList<>();
@@ -487,7 +490,7 @@ public final class ActorRecognizer implements Stage {
             }
             int base = ts.get(0).index();
             String[] tags = tagger.tag(words, GazetteerLabels.of(text, starts, ends, k -> at.get(base + k)));
-            for (Chunk c : Chunk.of(tags)) {
+            for (Chunk c : Chunk.joinNamedAfter(Chunk.of(tags), words, ld.namedAfterHeads())) {
                 int type = switch (NerTypes.canonical(c.type())) {
                     case NerTypes.PERSON -> PERSON;
                     case NerTypes.ORGANISATION -> ORGANISATION;
