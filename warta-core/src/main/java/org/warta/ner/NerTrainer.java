@@ -88,17 +88,12 @@ public final class NerTrainer {
     }
 
     /**
-     * The organisation head words of a language pack for a model of cased text: the words of
+     * The organisation head words of a language pack: the words of
      * {@code organisation-heads.tsv} (heads with a sector, also read by the actor recogniser), of
      * {@code organisation-head-words.txt} (more head nouns, Indonesian and English, some of two words such as
      * "rumah sakit") and of {@code organisation-head-words-cased.txt} (abbreviations written in capitals: "SDN",
-     * "PS", "FK"), lower-cased.
+     * "PS", "FK"), lower-cased; without {@code cased} (a model of lower-cased text), not those of the last.
      */
-    public static java.util.Set<String> organisationHeads(org.warta.lang.LanguagePack pack) {
-        return organisationHeads(pack, true);
-    }
-
-    /** The same; without {@code cased}, for a model of lower-cased text, not the words of {@code organisation-head-words-cased.txt}. */
     public static java.util.Set<String> organisationHeads(org.warta.lang.LanguagePack pack, boolean cased) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         if (pack.has("organisation-heads.tsv"))
@@ -191,10 +186,12 @@ public final class NerTrainer {
             withoutKb[s] = null;
         }
         int nf = keyList.size();
-        // with domain copies: feature f's shared weights at f, its main-set copy at nf + f, its extra-set copy at 2 nf + f
+        // with domain copies: feature f's shared weights at f, its main-set copy at nf + f, its extra-set copy at 2 nf + f;
+        // blocks[s]: where sentence s's weight blocks start (the shared one, and its set's copy)
         int copies = options.domainCopies() && main.size() < n ? 3 : 1;
-        int[] offset = new int[n];
-        if (copies > 1) for (int s = 0; s < n; s++) offset[s] = (s < main.size() ? 1 : 2) * nf * t;
+        int[][] blocks = new int[n][];
+        int[][] byCopy = {{0}, {0, nf * t}, {0, 2 * nf * t}};
+        for (int s = 0; s < n; s++) blocks[s] = byCopy[copies == 1 ? 0 : s < main.size() ? 1 : 2];
         float[] w = new float[copies * nf * t];
         double[] u = new double[copies * nf * t];
         float[] tr = new float[(t + 1) * t];
@@ -212,7 +209,7 @@ public final class NerTrainer {
             }
             Random random = new Random(run == 0 ? options.seed() : options.seed() ^ (run * 0x9E3779B97F4A7C15L));
             String prefix = options.runs() == 1 ? "" : "run " + (run + 1) + "/" + options.runs() + ", ";
-            long c = perceptron(kbIds, plainIds, gold, offset, t, w, u, tr, tu, allowed, random,
+            long c = perceptron(kbIds, plainIds, gold, blocks, t, w, u, tr, tu, allowed, random,
                     progress == null ? null : line -> progress.accept(prefix + line));
             for (int k = 0; k < sum.length; k++) sum[k] += (float) (w[k] - u[k] / c);
             for (int k = 0; k < sumTr.length; k++) sumTr[k] += (float) (tr[k] - tu[k] / c);
@@ -231,7 +228,7 @@ public final class NerTrainer {
     }
 
     /** One training run: {@code options.epochs()} shuffled passes; returns the update count for the averaging. */
-    private long perceptron(int[][][] kbIds, int[][][] plainIds, int[][] gold, int[] offset, int t, float[] w, double[] u, float[] tr, double[] tu,
+    private long perceptron(int[][][] kbIds, int[][][] plainIds, int[][] gold, int[][] blocks, int t, float[] w, double[] u, float[] tr, double[] tu,
                             boolean[] allowed, Random random, Consumer<String> progress) {
         int n = gold.length;
         int[] order = new int[n];
@@ -250,14 +247,14 @@ public final class NerTrainer {
                 int[][] f = random.nextDouble() < options.gazetteerDropout() ? plainIds[s] : kbIds[s];
                 if (options.featureDropout() > 0) f = dropout(f, options.featureDropout(), random);
                 int[] g = gold[s];
-                int off = offset[s];
+                int[] from = blocks[s];
                 float[] emit = new float[g.length * t];
                 for (int i = 0; i < g.length; i++)
-                    for (int id : f[i]) {
-                        int base = id * t;
-                        for (int k = 0; k < t; k++) emit[i * t + k] += w[base + k];
-                        if (off > 0) for (int k = 0; k < t; k++) emit[i * t + k] += w[off + base + k];
-                    }
+                    for (int id : f[i])
+                        for (int b : from) {
+                            int base = b + id * t;
+                            for (int k = 0; k < t; k++) emit[i * t + k] += w[base + k];
+                        }
                 if (margin > 0) // cost-augmented decoding: the best tags under the margin are the ones to learn from
                     for (int i = 0; i < g.length; i++)
                         for (int k = 0; k < t; k++) if (k != g[i]) emit[i * t + k] += margin;
@@ -268,18 +265,14 @@ public final class NerTrainer {
                     int prevP = i == 0 ? t : p[i - 1];
                     if (g[i] != p[i]) {
                         wrong = true;
-                        for (int id : f[i]) {
-                            w[id * t + g[i]] += 1;
-                            u[id * t + g[i]] += c;
-                            w[id * t + p[i]] -= 1;
-                            u[id * t + p[i]] -= c;
-                            if (off > 0) {
-                                w[off + id * t + g[i]] += 1;
-                                u[off + id * t + g[i]] += c;
-                                w[off + id * t + p[i]] -= 1;
-                                u[off + id * t + p[i]] -= c;
+                        for (int id : f[i])
+                            for (int b : from) {
+                                int base = b + id * t;
+                                w[base + g[i]] += 1;
+                                u[base + g[i]] += c;
+                                w[base + p[i]] -= 1;
+                                u[base + p[i]] -= c;
                             }
-                        }
                     }
                     if (g[i] != p[i] || prevG != prevP) {
                         tr[prevG * t + g[i]] += 1;

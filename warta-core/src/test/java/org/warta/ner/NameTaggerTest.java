@@ -118,7 +118,7 @@ class NameTaggerTest {
 
     @Test
     void organisationHeadWordsComeFromThePackAndTravelWithTheModel() throws IOException {
-        Set<String> heads = NerTrainer.organisationHeads(new Languages(List.of()).get("id"));
+        Set<String> heads = NerTrainer.organisationHeads(new Languages(List.of()).get("id"), true);
         assertThat(heads).contains("kementerian", "partai", "rumah sakit", "university", "sdn", "ps");
         // abbreviations that are heads in capitals ("PS Barito Putera") are left out of a lower-cased model's list
         Set<String> lowerCased = NerTrainer.organisationHeads(new Languages(List.of()).get("id"), false);
