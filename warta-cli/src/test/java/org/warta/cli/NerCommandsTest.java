@@ -42,7 +42,7 @@ class NerCommandsTest {
         assertThat(Files.size(model)).isPositive();
         Path pred = dir.resolve("pred.tsv");
         EvalCommandsTest.Run e = run("eval", "ner", "--data", gold.toString(), "--model", model.toString(), "--no-kb", "--json",
-                "--predictions", pred.toString(), "--repeat", "2");
+                "--predictions", pred.toString(), "--repeat", "2", "--bootstrap", "200");
         assertThat(e.code()).as(e.err()).isZero();
         JsonNode r = Json.MAPPER.readTree(e.out());
         // --repeat: the tagging speed alone is reported (its value is not asserted: speed is for benchmarks)
@@ -61,6 +61,14 @@ class NerCommandsTest {
         assertThat(r.path("micro_f1").asDouble()).isEqualTo(2 * 0.75 * 0.75 / 1.5);
         assertThat(r.path("macro_f1").asDouble()).isCloseTo((1.0 + 2 * 0.5 * 1.0 / 1.5 + 0) / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Files.readString(pred)).startsWith("Pak\tO\tO\nSlamet\tB-PER\tB-PERSON\n").contains("\n\nPak\tO\tO\n");
+        // --bootstrap: resamples of the two sentences; micro F1 is 1.0 when both draws are the first sentence and
+        // 0.5 when both are the second (a quarter of the resamples each), so the 95 % interval spans exactly that
+        JsonNode b = r.path("bootstrap");
+        assertThat(b.path("resamples").asInt()).isEqualTo(200);
+        assertThat(b.path("micro_f1").path(0).asDouble()).isEqualTo(0.5);
+        assertThat(b.path("micro_f1").path(1).asDouble()).isEqualTo(1.0);
+        assertThat(b.path("macro_f1").path(0).asDouble()).isLessThan(r.path("macro_f1").asDouble());
+        assertThat(b.path("macro_f1").path(1).asDouble()).isGreaterThan(r.path("macro_f1").asDouble());
     }
 
     @Test

@@ -37,6 +37,10 @@ public final class NerCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", description = "After scoring, tag the file N more times and report the tagging speed in sentences per CPU second (default: 0, not measured).")
     int repeat;
 
+    @Option(names = "--bootstrap", paramLabel = "N", description = "Also give the 95 %% intervals of micro and type-macro F1 over N resamples of the sentences "
+            + "(drawn with replacement, fixed seed): how much the scores depend on which sentences the file has (default: 0, none).")
+    int bootstrap;
+
     public NerCommand(Env env) {
         this.env = env;
     }
@@ -50,7 +54,7 @@ public final class NerCommand implements Callable<Integer> {
         ObjectNode r;
         try {
             r = NerEval.evaluate(data, model, noKb ? NerEval.KbMode.NONE : kbOverride ? NerEval.KbMode.OVERRIDE : NerEval.KbMode.FEATURES,
-                    predictions, Math.max(0, repeat));
+                    predictions, Math.max(0, repeat), Math.max(0, bootstrap));
         } catch (IOException | RuntimeException e) {
             env.err().println("warta: eval ner: " + e.getMessage());
             return 1;
@@ -73,6 +77,12 @@ public final class NerCommand implements Callable<Integer> {
             out.printf("%d sentences, %d sentences/s%n", r.path("sentences").asInt(), r.path("sentences_per_second").asLong());
             out.printf("language packs, KB, gazetteers and both name-tagger models loaded in %.2f s (%.2f s CPU), adding %.1f MB of heap%n",
                     r.path("load_seconds").asDouble(), r.path("load_cpu_seconds").asDouble(), r.path("load_heap_mb").asDouble());
+            if (r.has("bootstrap")) {
+                JsonNode b = r.path("bootstrap");
+                out.printf("bootstrap, %d resamples of the sentences: 95%% interval micro %.3f-%.3f, type-macro %.3f-%.3f%n",
+                        b.path("resamples").asInt(), b.path("micro_f1").path(0).asDouble(), b.path("micro_f1").path(1).asDouble(),
+                        b.path("macro_f1").path(0).asDouble(), b.path("macro_f1").path(1).asDouble());
+            }
             if (r.has("tagging_cpu_sentences_per_second"))
                 out.printf("tagging alone, %d more passes: %d sentences per CPU second (%.2f s CPU)%n", repeat,
                         r.path("tagging_cpu_sentences_per_second").asLong(), r.path("tagging_cpu_seconds").asDouble());

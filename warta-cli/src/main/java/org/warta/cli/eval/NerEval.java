@@ -40,15 +40,20 @@ public final class NerEval {
     private NerEval() {}
 
     public static ObjectNode evaluate(Path data, Path modelFile, KbMode kbMode, Path predictions) throws IOException {
-        return evaluate(data, modelFile, kbMode, predictions, 0);
+        return evaluate(data, modelFile, kbMode, predictions, 0, 0);
     }
+
+    /** The seed of {@code eval ner --bootstrap}: the same file and model give the same interval. */
+    public static final long BOOTSTRAP_SEED = 20261128L;
 
     /**
      * @param repeat when positive, the file is tagged that many more times after scoring (the scoring pass
      *     warms the JIT) and {@code tagging_cpu_sentences_per_second} gives the tagging speed alone (name
      *     tagger and KB labels; the thread's CPU time)
+     * @param resamples when positive, {@code bootstrap} has the scores' 95 % intervals over that many resamples
+     *     of the sentences ({@link #bootstrap}, {@link #BOOTSTRAP_SEED})
      */
-    public static ObjectNode evaluate(Path data, Path modelFile, KbMode kbMode, Path predictions, int repeat) throws IOException {
+    public static ObjectNode evaluate(Path data, Path modelFile, KbMode kbMode, Path predictions, int repeat, int resamples) throws IOException {
         List<NerCorpus.Sentence> gold = NerCorpus.read(data);
         if (gold.isEmpty()) throw new IOException(data + ": no sentences");
         Set<String> goldTypes = goldTypes(gold);
@@ -96,6 +101,7 @@ public final class NerEval {
         out.put("load_cpu_seconds", Math.round(loadCpuSeconds * 1000) / 1000.0);
         out.put("load_heap_mb", Math.round(loadHeap / 1e6 * 10) / 10.0);
         out.put("sentences_per_second", scored.seconds() > 0 ? Math.round(gold.size() / scored.seconds()) : 0);
+        if (resamples > 0) out.set("bootstrap", bootstrap(scored.bySentence(), resamples, BOOTSTRAP_SEED));
         if (repeat > 0) {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long sink = 0;
@@ -116,9 +122,11 @@ public final class NerEval {
     /**
      * What {@link #score} gives: {@code scores} has {@code micro_f1}, {@code macro_f1}, {@code precision},
      * {@code recall} and {@code per_type}; the chunk counts over all types; the predicted tags per sentence; the
-     * seconds the tagging took.
+     * seconds the tagging took; and per sentence, per gold type (in {@code per_type}'s order), its gold,
+     * predicted and matched chunks ({@link #bootstrap} resamples them).
      */
-    public record Scored(ObjectNode scores, int gold, int predicted, int matched, List<String[]> tags, double seconds) {}
+    public record Scored(ObjectNode scores, int gold, int predicted, int matched, List<String[]> tags, double seconds,
+                         int[][][] bySentence) {}
 
     private static Set<String> goldTypes(List<NerCorpus.Sentence> gold) {
         Set<String> types = new LinkedHashSet<>();
@@ -136,7 +144,11 @@ public final class NerEval {
         Map<String, String> goldByCanonical = new LinkedHashMap<>();
         for (String t : goldTypes) goldByCanonical.putIfAbsent(NerTypes.canonical(t), t);
         Map<String, int[]> counts = new LinkedHashMap<>(); // gold type -> {gold, predicted, matched}
-        for (String t : goldTypes) counts.put(t, new int[3]);
+        Map<String, Integer> typeIndex = new HashMap<>();
+        for (String t : goldTypes) {
+            typeIndex.put(t, counts.size());
+            counts.put(t, new int[3]);
+        }
 
         long start = System.nanoTime();
         List<String[]> predicted = new ArrayList<>();
@@ -148,19 +160,24 @@ public final class NerEval {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
+        int[][][] bySentence = new int[gold.size()][counts.size()][3];
         for (int i = 0; i < gold.size(); i++) {
             Map<String, String> goldChunks = new HashMap<>();
             for (Chunk c : Chunk.of(gold.get(i).tags())) {
                 goldChunks.put(c.start() + ":" + c.end(), c.type());
-                counts.get(c.type())[0]++;
+                bySentence[i][typeIndex.get(c.type())][0]++;
             }
             for (Chunk c : Chunk.of(predicted.get(i))) {
                 String type = goldByCanonical.get(NerTypes.canonical(c.type()));
                 if (type == null) continue;
-                counts.get(type)[1]++;
-                if (type.equals(goldChunks.get(c.start() + ":" + c.end()))) counts.get(type)[2]++;
+                bySentence[i][typeIndex.get(type)][1]++;
+                if (type.equals(goldChunks.get(c.start() + ":" + c.end()))) bySentence[i][typeIndex.get(type)][2]++;
             }
         }
+        List<int[]> totals = new ArrayList<>(counts.values()); // in typeIndex's order
+        for (int[][] sentence : bySentence)
+            for (int t = 0; t < sentence.length; t++)
+                for (int k = 0; k < 3; k++) totals.get(t)[k] += sentence[t][k];
         int g = 0, p = 0, m = 0;
         double macro = 0;
         ObjectNode perType = Json.object();
@@ -180,7 +197,53 @@ public final class NerEval {
         out.put("precision", micro.path("precision").asDouble());
         out.put("recall", micro.path("recall").asDouble());
         out.set("per_type", perType);
-        return new Scored(out, g, p, m, predicted, seconds);
+        return new Scored(out, g, p, m, predicted, seconds, bySentence);
+    }
+
+    /**
+     * Percentile bootstrap over the sentences: {@code resamples} samples of as many sentences, drawn with
+     * replacement ({@code seed}), each scored as {@link #score} scores; the 2.5th and 97.5th percentiles of
+     * their micro and type-macro F1, as {@code {resamples, seed, micro_f1: [low, high], macro_f1: [low, high]}}.
+     * A small test file's scores move this much with the choice of its sentences.
+     */
+    public static ObjectNode bootstrap(int[][][] bySentence, int resamples, long seed) {
+        if (resamples < 1) throw new IllegalArgumentException("resamples must be at least 1: " + resamples);
+        java.util.Random random = new java.util.Random(seed);
+        int n = bySentence.length, types = n == 0 ? 0 : bySentence[0].length;
+        double[] micro = new double[resamples], macro = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            int[][] sum = new int[types][3];
+            for (int i = 0; i < n; i++) {
+                int[][] sentence = bySentence[random.nextInt(n)];
+                for (int t = 0; t < types; t++) for (int k = 0; k < 3; k++) sum[t][k] += sentence[t][k];
+            }
+            int g = 0, p = 0, m = 0;
+            double f1s = 0;
+            for (int[] c : sum) {
+                g += c[0];
+                p += c[1];
+                m += c[2];
+                f1s += f1(c[0], c[1], c[2]);
+            }
+            micro[r] = f1(g, p, m);
+            macro[r] = types == 0 ? 0 : f1s / types;
+        }
+        ObjectNode out = Json.object();
+        out.put("resamples", resamples);
+        out.put("seed", seed);
+        out.set("micro_f1", interval(micro));
+        out.set("macro_f1", interval(macro));
+        return out;
+    }
+
+    /** The 2.5th and 97.5th percentiles (the values at those ranks of the sorted sample). */
+    private static com.fasterxml.jackson.databind.node.ArrayNode interval(double[] v) {
+        double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        com.fasterxml.jackson.databind.node.ArrayNode a = Json.array();
+        a.add(sorted[(int) (0.025 * sorted.length)]);
+        a.add(sorted[Math.min(sorted.length - 1, (int) (0.975 * sorted.length))]);
+        return a;
     }
 
     /** The shipped model for the gold file's tag set: NERP's for its types or lower-cased text, else NERGrit's. */
@@ -217,13 +280,10 @@ public final class NerEval {
     }
 
     private static ObjectNode scores(int gold, int predicted, int matched) {
-        double pr = predicted == 0 ? 0 : (double) matched / predicted;
-        double rc = gold == 0 ? 0 : (double) matched / gold;
-        double f1 = pr + rc == 0 ? 0 : 2 * pr * rc / (pr + rc);
         ObjectNode o = Json.object();
-        o.put("precision", pr);
-        o.put("recall", rc);
-        o.put("f1", f1);
+        o.put("precision", predicted == 0 ? 0 : (double) matched / predicted);
+        o.put("recall", gold == 0 ? 0 : (double) matched / gold);
+        o.put("f1", f1(gold, predicted, matched));
         o.put("gold", gold);
         o.put("predicted", predicted);
         o.put("matched", matched);
@@ -241,6 +301,13 @@ public final class NerEval {
                     w.write(s.words()[k] + "\t" + s.tags()[k] + "\t" + predicted.get(i)[k] + "\n");
             }
         }
+    }
+
+    /** Chunk F1 of the counts: the harmonic mean of precision and recall (0 when either is 0). */
+    private static double f1(int gold, int predicted, int matched) {
+        double pr = predicted == 0 ? 0 : (double) matched / predicted;
+        double rc = gold == 0 ? 0 : (double) matched / gold;
+        return pr + rc == 0 ? 0 : 2 * pr * rc / (pr + rc);
     }
 
     /** Used heap in bytes after a few full collections (they settle the figure; one is not always enough). */
